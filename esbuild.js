@@ -1,0 +1,121 @@
+// Builds the two shipped bundles (extension host, webview UI) and, with --tests, a transpiled copy of
+// src/ and test/ under out/ for mocha. Flags: --production (minify, no sourcemaps), --watch, --tests.
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** Prints errors in the shape the `$esbuild-watch` problem matcher understands. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  plugins: watch ? [problemMatcher] : [],
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const extension = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+  // The SDK's ESM entry tree-shakes far better than its CJS one (see the bench budget).
+  mainFields: ['module', 'main'],
+  metafile: true,
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const webview = {
+  ...common,
+  entryPoints: { chat: 'src/webview/main.ts' },
+  outdir: 'dist/webview',
+  platform: 'browser',
+  format: 'esm',
+  target: 'es2022',
+  splitting: true,
+  loader: { '.ttf': 'file' },
+  metafile: true,
+};
+
+function listTs(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listTs(p));
+    else if (p.endsWith('.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+/** Transpile-only copy of src/ and test/ for mocha (type checking is `npm run typecheck`). */
+function testBuild() {
+  return {
+    entryPoints: [...listTs('src'), ...listTs('test')].filter((p) => !p.startsWith(path.join('src', 'webview'))),
+    outdir: 'out',
+    outbase: '.',
+    bundle: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  };
+}
+
+async function copyStatic() {
+  const codicons = path.join('node_modules', '@vscode', 'codicons', 'dist');
+  if (fs.existsSync(codicons)) {
+    fs.mkdirSync('dist/webview', { recursive: true });
+    for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, f), path.join('dist/webview', f));
+  }
+}
+
+async function main() {
+  if (tests) {
+    fs.rmSync('out', { recursive: true, force: true });
+    await esbuild.build(testBuild());
+  }
+  const configs = [extension, webview];
+  if (watch) {
+    const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+    await copyStatic();
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  fs.rmSync('dist', { recursive: true, force: true });
+  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  await copyStatic();
+  if (production) {
+    fs.mkdirSync('dist', { recursive: true });
+    fs.writeFileSync('dist/meta.json', JSON.stringify({ extension: results[0].metafile, webview: results[1].metafile }));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

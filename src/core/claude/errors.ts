@@ -1,0 +1,101 @@
+// Typed errors of our own, and the mapping of every failure to what the user sees and can do next.
+// Branches on SDK error classes, HTTP status and `error.type` only, never on message text.
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ContentTooLargeError,
+  NotFoundError,
+  OverloadedError,
+  PermissionDeniedError,
+  RateLimitError,
+} from '@anthropic-ai/sdk';
+import type { ErrorInfo } from '../../shared/protocol';
+
+export class MissingApiKeyError extends Error {
+  override readonly name = 'MissingApiKeyError';
+  constructor() {
+    super('No Anthropic API key is set.');
+  }
+}
+
+export class StalledStreamError extends Error {
+  override readonly name = 'StalledStreamError';
+  constructor(readonly idleSeconds: number) {
+    super(`The response stream sent nothing for ${idleSeconds} s.`);
+  }
+}
+
+export function isUserAbort(error: unknown): boolean {
+  return error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError');
+}
+
+function apiFields(error: APIError): Pick<ErrorInfo, 'status' | 'requestId'> {
+  const out: { status?: number; requestId?: string } = {};
+  if (typeof error.status === 'number') out.status = error.status;
+  if (error.requestID) out.requestId = error.requestID;
+  return out;
+}
+
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof MissingApiKeyError) {
+    return { kind: 'missing_api_key', title: 'No API key is set.', detail: 'Set your Anthropic API key to start chatting.', actions: ['setApiKey'] };
+  }
+  if (error instanceof StalledStreamError) {
+    return {
+      kind: 'stalled',
+      title: `The response stalled: nothing arrived for ${error.idleSeconds} s.`,
+      detail: 'The partial answer is kept. Retry, or raise claudeCompanion.requestTimeoutSeconds.',
+      actions: ['retry', 'openSettings'],
+    };
+  }
+  // Order matters: the timeout error is a subclass of the connection error.
+  if (error instanceof APIConnectionTimeoutError) {
+    return { kind: 'timeout', title: 'The request timed out before Claude answered.', detail: 'Check your network, then retry.', actions: ['retry', 'openSettings'] };
+  }
+  if (error instanceof APIConnectionError && !(error instanceof APIUserAbortError)) {
+    return {
+      kind: 'connection',
+      title: 'Could not reach the Anthropic API.',
+      detail: 'Check your network, proxy or the claudeCompanion.apiBaseUrl setting, then retry.',
+      actions: ['retry', 'openSettings'],
+    };
+  }
+  if (error instanceof AuthenticationError) {
+    return { kind: 'authentication', title: 'The API key was rejected (401).', detail: 'Set a valid Anthropic API key.', actions: ['setApiKey'], ...apiFields(error) };
+  }
+  if (error instanceof PermissionDeniedError) {
+    return {
+      kind: 'permission',
+      title: 'This API key is not allowed to do that (403).',
+      detail: 'Check the key\'s workspace and permissions in the Anthropic Console, or use another key.',
+      actions: ['setApiKey'],
+      ...apiFields(error),
+    };
+  }
+  if (error instanceof NotFoundError) {
+    return { kind: 'not_found', title: 'The model was not found (404).', detail: 'Select a model that your key can use.', actions: ['selectModel'], ...apiFields(error) };
+  }
+  if (error instanceof ContentTooLargeError) {
+    return { kind: 'too_large', title: 'The request is too large (413).', detail: 'Start a new chat, or remove large attachments.', actions: ['newChat'], ...apiFields(error) };
+  }
+  if (error instanceof RateLimitError) {
+    return { kind: 'rate_limit', title: 'Rate limited by the API (429).', detail: 'Wait a moment, then retry.', actions: ['retry'], ...apiFields(error) };
+  }
+  if (error instanceof OverloadedError || (error instanceof APIError && error.type === 'overloaded_error')) {
+    return { kind: 'overloaded', title: 'Claude is overloaded right now.', detail: 'The partial answer is kept. Retry in a moment, or select another model.', actions: ['retry', 'selectModel'], ...apiFields(error) };
+  }
+  if (error instanceof BadRequestError) {
+    return { kind: 'invalid_request', title: 'The API rejected the request (400).', detail: error.apiMessage ?? 'See the request log for details.', actions: ['showLog', 'newChat'], ...apiFields(error) };
+  }
+  if (error instanceof APIError && typeof error.status === 'number' && error.status >= 500) {
+    return { kind: 'server', title: `The Anthropic API failed (${error.status}).`, detail: 'This is usually temporary. Retry in a moment.', actions: ['retry'], ...apiFields(error) };
+  }
+  if (error instanceof APIError) {
+    return { kind: error.type ?? 'api_error', title: 'The Anthropic API returned an error.', detail: error.apiMessage ?? 'See the request log for details.', actions: ['retry', 'showLog'], ...apiFields(error) };
+  }
+  return { kind: 'unexpected', title: 'Something went wrong.', detail: error instanceof Error ? error.message : String(error), actions: ['retry', 'showLog'] };
+}

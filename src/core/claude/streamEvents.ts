@@ -1,0 +1,35 @@
+// Typed events the client layer hands to consumers; nothing outside src/core/claude sees SDK events.
+
+export type ContentKind = 'text' | 'thinking' | 'redacted_thinking' | 'tool_use';
+
+export interface TurnUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWriteTokens: number;
+  readonly thinkingTokens: number;
+}
+
+export type ClaudeStreamEvent =
+  | { readonly type: 'messageStart'; readonly messageId: string; readonly model: string }
+  | { readonly type: 'blockStart'; readonly index: number; readonly kind: ContentKind; readonly toolName?: string; readonly toolUseId?: string }
+  | { readonly type: 'textDelta'; readonly index: number; readonly text: string }
+  | { readonly type: 'thinkingDelta'; readonly index: number; readonly text: string }
+  | { readonly type: 'signature'; readonly index: number }
+  | { readonly type: 'toolInputDelta'; readonly index: number; readonly partialJson: string }
+  | { readonly type: 'blockStop'; readonly index: number };
+
+/** Plain-JSON content blocks as they go back to the API (thinking signatures kept intact). */
+export type AssistantBlock =
+  | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'thinking'; readonly thinking: string; readonly signature: string }
+  | { readonly type: 'redacted_thinking'; readonly data: string }
+  | { readonly type: 'tool_use'; readonly id: string; readonly name: string; readonly input: unknown };
+
+export interface TurnResult {
+  readonly messageId: string;
+  readonly model: string;
+  readonly content: readonly AssistantBlock[];
+  readonly stopReason: string | null;
+  readonly usage: TurnUsage;
+}

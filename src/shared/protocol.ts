@@ -1,0 +1,104 @@
+// The one typed protocol between the extension host and the chat webview. Both bundles import it.
+// The host owns conversation state: it sends a snapshot when the webview says `ready`, then only deltas.
+
+/** What the user can do about an error. Each maps to a button in the alert. */
+export type ErrorAction = 'setApiKey' | 'retry' | 'selectModel' | 'newChat' | 'openSettings' | 'showLog';
+
+export interface ErrorInfo {
+  /** Stable machine-readable kind, e.g. 'authentication', 'overloaded', 'connection'. */
+  readonly kind: string;
+  /** One line, what happened. */
+  readonly title: string;
+  /** What to do next, in words. */
+  readonly detail: string;
+  readonly actions: readonly ErrorAction[];
+  readonly status?: number;
+  readonly requestId?: string;
+}
+
+export type BlockKind = 'text' | 'thinking' | 'redacted_thinking' | 'tool_use';
+
+export interface BlockSnapshot {
+  readonly kind: BlockKind;
+  readonly text: string;
+  readonly done: boolean;
+  /** For tool_use blocks. */
+  readonly toolName?: string;
+}
+
+export interface UsageSnapshot {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWriteTokens: number;
+}
+
+export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
+
+export interface TurnSnapshot {
+  readonly id: string;
+  readonly role: 'user' | 'assistant';
+  readonly blocks: readonly BlockSnapshot[];
+  readonly status: TurnStatus;
+  readonly model?: string;
+  readonly stopReason?: string | null;
+  readonly usage?: UsageSnapshot;
+  readonly error?: ErrorInfo;
+}
+
+export interface ChatSnapshot {
+  readonly turns: readonly TurnSnapshot[];
+  readonly streaming: boolean;
+  readonly hasApiKey: boolean;
+  readonly model: string;
+}
+
+/** Coalesced stream content for one block of one turn: `text` is appended to what the block holds. */
+export interface BlockDelta {
+  readonly index: number;
+  readonly text: string;
+}
+
+export type HostToWebview =
+  | { readonly type: 'snapshot'; readonly chat: ChatSnapshot }
+  | { readonly type: 'turnAdded'; readonly turn: TurnSnapshot }
+  | { readonly type: 'blockStarted'; readonly turnId: string; readonly index: number; readonly block: BlockSnapshot }
+  | { readonly type: 'blockDeltas'; readonly turnId: string; readonly deltas: readonly BlockDelta[] }
+  | { readonly type: 'blockStopped'; readonly turnId: string; readonly index: number }
+  | {
+      readonly type: 'turnEnded';
+      readonly turnId: string;
+      readonly status: TurnStatus;
+      readonly model?: string;
+      readonly stopReason?: string | null;
+      readonly usage?: UsageSnapshot;
+      readonly error?: ErrorInfo;
+    }
+  | { readonly type: 'streaming'; readonly streaming: boolean }
+  | { readonly type: 'apiKey'; readonly hasApiKey: boolean }
+  | { readonly type: 'model'; readonly model: string }
+  | { readonly type: 'focusComposer' };
+
+export type WebviewToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'send'; readonly text: string }
+  | { readonly type: 'stop' }
+  | { readonly type: 'newChat' }
+  | { readonly type: 'action'; readonly action: ErrorAction };
+
+export function isWebviewToHost(value: unknown): value is WebviewToHost {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { type?: unknown; text?: unknown; action?: unknown };
+  switch (v.type) {
+    case 'ready':
+    case 'stop':
+    case 'newChat':
+      return true;
+    case 'send':
+      return typeof v.text === 'string';
+    case 'action':
+      return typeof v.action === 'string';
+    default:
+      return false;
+  }
+}

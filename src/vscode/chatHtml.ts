@@ -1,0 +1,34 @@
+// The chat webview's HTML: strict CSP with a per-load nonce, no remote content, no eval.
+import { randomBytes } from 'node:crypto';
+import type * as vscode from 'vscode';
+
+export function chatHtml(webview: vscode.Webview, assets: vscode.Uri): string {
+  const nonce = randomBytes(16).toString('base64');
+  const asset = (name: string) => webview.asWebviewUri(joinUri(assets, name)).toString();
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource} data: blob:`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('codicon.css')}">
+<link rel="stylesheet" href="${asset('chat.css')}">
+<title>Claude</title>
+</head>
+<body>
+<main id="app" class="app"></main>
+<script type="module" nonce="${nonce}" src="${asset('chat.js')}"></script>
+</body>
+</html>`;
+}
+
+function joinUri(base: vscode.Uri, name: string): vscode.Uri {
+  return base.with({ path: `${base.path.replace(/\/$/, '')}/${name}` });
+}

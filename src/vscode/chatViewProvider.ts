@@ -1,0 +1,103 @@
+// Hosts the chat webview: ready handshake, snapshot on (re)load, deltas afterwards, actions routed to commands.
+import * as vscode from 'vscode';
+import type { ChatSession } from '../core/chat/chatSession';
+import { isWebviewToHost, type ErrorAction, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { chatHtml } from './chatHtml';
+
+export const CHAT_VIEW_ID = 'claudeCompanion.chat';
+
+const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry' | 'newChat'>, readonly [string, ...unknown[]]> = {
+  setApiKey: ['claudeCompanion.setApiKey'],
+  selectModel: ['workbench.action.openSettings', 'claudeCompanion.model'],
+  openSettings: ['workbench.action.openSettings', '@ext:claude-companion.claude-companion'],
+  showLog: ['claudeCompanion.showLog'],
+};
+
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private session: ChatSession | undefined;
+
+  constructor(private readonly assets: vscode.Uri) {}
+
+  /** The session is created after the provider because it posts through it. */
+  attach(session: ChatSession): void {
+    this.session = session;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    view.webview.options = { enableScripts: true, localResourceRoots: [this.assets] };
+    view.webview.html = chatHtml(view.webview, this.assets);
+    const listeners = [
+      view.webview.onDidReceiveMessage((message: unknown) => {
+        if (isWebviewToHost(message)) void this.onMessage(message);
+      }),
+    ];
+    listeners.push(
+      view.onDidDispose(() => {
+        for (const l of listeners) l.dispose();
+        if (this.view === view) {
+          this.view = undefined;
+          this.ready = false;
+        }
+      }),
+    );
+  }
+
+  /** Posts to the live webview. Dropped when it is not ready: the next `ready` gets a full snapshot. */
+  post = (message: HostToWebview): void => {
+    if (this.view && this.ready) void this.view.webview.postMessage(message);
+  };
+
+  async sendSnapshot(): Promise<void> {
+    if (!this.session || !this.view || !this.ready) return;
+    const chat = await this.session.snapshot();
+    this.post({ type: 'snapshot', chat });
+  }
+
+  async reveal(): Promise<void> {
+    await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+    this.post({ type: 'focusComposer' });
+  }
+
+  private async onMessage(message: WebviewToHost): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.sendSnapshot();
+        return;
+      case 'send':
+        await session.send(message.text);
+        return;
+      case 'stop':
+        session.stop();
+        return;
+      case 'newChat':
+        session.newChat();
+        await this.sendSnapshot();
+        return;
+      case 'action':
+        await this.runAction(session, message.action);
+        return;
+    }
+  }
+
+  private async runAction(session: ChatSession, action: ErrorAction): Promise<void> {
+    if (action === 'retry') return session.retry();
+    if (action === 'newChat') {
+      session.newChat();
+      return this.sendSnapshot();
+    }
+    const [command, ...args] = ACTION_COMMANDS[action];
+    await vscode.commands.executeCommand(command, ...args);
+  }
+
+  dispose(): void {
+    this.session?.stop();
+    this.view = undefined;
+  }
+}

@@ -1,0 +1,6 @@
+// What activate() returns: lets integration tests drive and observe the chat without the webview.
+import type { ChatSession } from '../core/chat/chatSession';
+
+export interface CompanionApi {
+  readonly session: Pick<ChatSession, 'send' | 'stop' | 'retry' | 'newChat' | 'idle' | 'snapshot' | 'streaming'>;
+}

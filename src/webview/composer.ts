@@ -1,0 +1,54 @@
+// The message box: Enter sends, Shift+Enter adds a line, Send becomes Stop while a response streams.
+import { h, icon } from './dom';
+import { postToHost } from './vscodeApi';
+
+export class Composer {
+  readonly el: HTMLElement;
+  private readonly input: HTMLTextAreaElement;
+  private readonly sendButton: HTMLButtonElement;
+  private readonly stopButton: HTMLButtonElement;
+  private streaming = false;
+
+  constructor() {
+    this.input = h('textarea', { 'aria-label': 'Message Claude', placeholder: 'Message Claude (Enter to send, Shift+Enter for a new line)', rows: '3', class: 'composer-input' });
+    this.sendButton = h('button', { type: 'submit', class: 'icon-button primary', 'aria-label': 'Send', title: 'Send (Enter)' }, icon('send'));
+    this.stopButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Stop', title: 'Stop (Escape)', hidden: true }, icon('debug-stop'));
+    const form = h('form', { class: 'composer', 'aria-label': 'Message composer' }, this.input, h('div', { class: 'composer-actions' }, this.stopButton, this.sendButton));
+    this.el = form;
+
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.submit();
+    });
+    this.input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+        e.preventDefault();
+        this.submit();
+      } else if (e.key === 'Escape' && this.streaming) {
+        e.preventDefault();
+        postToHost({ type: 'stop' });
+      }
+    });
+    this.stopButton.addEventListener('click', () => postToHost({ type: 'stop' }));
+  }
+
+  setStreaming(streaming: boolean): void {
+    this.streaming = streaming;
+    this.stopButton.hidden = !streaming;
+    this.sendButton.hidden = streaming;
+    // Keep focus on the controls a keyboard user was on.
+    if (!streaming && document.activeElement === this.stopButton) this.input.focus();
+    if (streaming && document.activeElement === this.sendButton) this.stopButton.focus();
+  }
+
+  focus(): void {
+    this.input.focus();
+  }
+
+  private submit(): void {
+    const text = this.input.value;
+    if (!text.trim() || this.streaming) return;
+    postToHost({ type: 'send', text });
+    this.input.value = '';
+  }
+}

@@ -1,0 +1,91 @@
+// The transcript (role="log"). Deltas are queued and applied once per animation frame; structural
+// changes apply queued text first so nothing lands out of order. Follows the bottom unless the
+// reader has scrolled up.
+import type { BlockDelta, BlockSnapshot, ErrorInfo, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
+import { h } from './dom';
+import { TurnView } from './turnView';
+
+const STICK_THRESHOLD_PX = 24;
+
+export class TranscriptView {
+  readonly el: HTMLElement;
+  private readonly empty: HTMLElement;
+  private turns = new Map<string, TurnView>();
+  private queued: { turnId: string; deltas: readonly BlockDelta[] }[] = [];
+  private frame: number | undefined;
+  private stickToBottom = true;
+
+  constructor() {
+    this.empty = h('div', { class: 'empty' }, h('p', {}, 'Ask Claude anything about your code.'), h('p', { class: 'hint' }, 'Enter sends · Shift+Enter adds a line'));
+    this.el = h('div', { role: 'log', class: 'transcript', 'aria-label': 'Conversation', tabindex: '0' }, this.empty);
+    this.el.addEventListener('scroll', () => {
+      this.stickToBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight <= STICK_THRESHOLD_PX;
+    }, { passive: true });
+  }
+
+  reset(turns: readonly TurnSnapshot[]): void {
+    this.cancelFrame();
+    this.queued = [];
+    this.turns = new Map();
+    this.el.replaceChildren(this.empty);
+    for (const turn of turns) this.addTurn(turn);
+    this.stickToBottom = true;
+    this.scrollIfFollowing();
+  }
+
+  addTurn(turn: TurnSnapshot): void {
+    this.applyQueued();
+    const view = new TurnView(turn);
+    this.turns.set(turn.id, view);
+    this.empty.remove();
+    this.el.append(view.el);
+    this.scrollIfFollowing();
+  }
+
+  startBlock(turnId: string, index: number, block: BlockSnapshot): void {
+    this.applyQueued();
+    this.turns.get(turnId)?.startBlock(index, block);
+    this.scrollIfFollowing();
+  }
+
+  queueDeltas(turnId: string, deltas: readonly BlockDelta[]): void {
+    this.queued.push({ turnId, deltas });
+    this.frame ??= requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.applyQueued();
+    });
+  }
+
+  stopBlock(turnId: string, index: number): void {
+    this.applyQueued();
+    this.turns.get(turnId)?.stopBlock(index);
+    this.scrollIfFollowing();
+  }
+
+  endTurn(turnId: string, status: TurnStatus, model?: string, usage?: UsageSnapshot, error?: ErrorInfo): void {
+    this.applyQueued();
+    this.turns.get(turnId)?.setStatus(status, model, usage, error);
+    this.scrollIfFollowing();
+  }
+
+  private applyQueued(): void {
+    this.cancelFrame();
+    if (this.queued.length === 0) return;
+    for (const { turnId, deltas } of this.queued) {
+      const turn = this.turns.get(turnId);
+      if (!turn) continue;
+      for (const d of deltas) turn.append(d.index, d.text);
+    }
+    this.queued = [];
+    this.scrollIfFollowing();
+  }
+
+  private cancelFrame(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+  }
+
+  private scrollIfFollowing(): void {
+    if (this.stickToBottom) this.el.scrollTop = this.el.scrollHeight;
+  }
+}

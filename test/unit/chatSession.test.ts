@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { APIError, APIUserAbortError } from '@anthropic-ai/sdk';
+import type { TurnRequest } from '../../src/core/claude/claudeClient';
+import type { TurnResult } from '../../src/core/claude/streamEvents';
+import { ChatSession, type RequestRecord } from '../../src/core/chat/chatSession';
+import type { HostToWebview } from '../../src/shared/protocol';
+
+type Script = (req: TurnRequest) => Promise<TurnResult>;
+
+function result(text: string): TurnResult {
+  return {
+    messageId: 'msg_1',
+    model: 'claude-sonnet-5-5',
+    content: [{ type: 'text', text }],
+    stopReason: 'end_turn',
+    usage: { inputTokens: 10, outputTokens: 3, cacheReadTokens: 0, cacheWriteTokens: 0, thinkingTokens: 0 },
+  };
+}
+
+function streamText(text: string): Script {
+  return async (req) => {
+    req.onEvent({ type: 'messageStart', messageId: 'msg_1', model: 'claude-sonnet-5-5' });
+    req.onEvent({ type: 'blockStart', index: 0, kind: 'text' });
+    for (const ch of text) req.onEvent({ type: 'textDelta', index: 0, text: ch });
+    req.onEvent({ type: 'blockStop', index: 0 });
+    return result(text);
+  };
+}
+
+function setup(scripts: Script[]) {
+  const posted: HostToWebview[] = [];
+  const requests: TurnRequest[] = [];
+  const records: RequestRecord[] = [];
+  const session = new ChatSession(
+    {
+      client: {
+        streamTurn: (req) => {
+          requests.push({ ...req, messages: structuredClone(req.messages) });
+          const next = scripts.shift();
+          if (!next) throw new Error('no script');
+          return next(req);
+        },
+      },
+      currentModel: () => 'claude-sonnet-5-5',
+      hasApiKey: async () => true,
+      onRequestFinished: (r) => records.push(r),
+    },
+    (m) => posted.push(m),
+  );
+  return { session, posted, requests, records };
+}
+
+/** Rebuilds the text the webview would show for a turn from the posted messages alone. */
+function shownText(posted: HostToWebview[], turnId: string): string {
+  let text = '';
+  for (const m of posted) if (m.type === 'blockDeltas' && m.turnId === turnId) for (const d of m.deltas) text += d.text;
+  return text;
+}
+
+describe('ChatSession', () => {
+  it('streams an answer as coalesced deltas and ends the turn with usage', async () => {
+    const { session, posted, requests, records } = setup([streamText('Hello there')]);
+    await session.send('Hi');
+    assert.deepEqual(requests[0]!.messages, [{ role: 'user', content: 'Hi' }]);
+    const types = posted.map((m) => m.type);
+    assert.deepEqual(types.slice(0, 3), ['turnAdded', 'streaming', 'turnAdded']);
+    const assistant = posted.find((m): m is Extract<HostToWebview, { type: 'turnAdded' }> => m.type === 'turnAdded' && m.turn.role === 'assistant')!;
+    assert.equal(shownText(posted, assistant.turn.id), 'Hello there');
+    assert.ok(posted.filter((m) => m.type === 'blockDeltas').length < 'Hello there'.length, 'deltas are coalesced');
+    const ended = posted.find((m) => m.type === 'turnEnded');
+    assert.deepEqual(ended && ended.type === 'turnEnded' && ended.usage, { inputTokens: 10, outputTokens: 3, cacheReadTokens: 0, cacheWriteTokens: 0 });
+    assert.deepEqual(posted.at(-1), { type: 'streaming', streaming: false });
+    assert.equal(records[0]!.outcome, 'done');
+  });
+
+  it('sends the whole history on the next turn', async () => {
+    const { session, requests } = setup([streamText('A1'), streamText('A2')]);
+    await session.send('Q1');
+    await session.send('Q2');
+    assert.deepEqual(requests[1]!.messages, [
+      { role: 'user', content: 'Q1' },
+      { role: 'assistant', content: [{ type: 'text', text: 'A1' }] },
+      { role: 'user', content: 'Q2' },
+    ]);
+  });
+
+  it('stop aborts the request and keeps the partial answer', async () => {
+    let started!: () => void;
+    const begun = new Promise<void>((r) => (started = r));
+    const { session, posted, requests } = setup([
+      (req) =>
+        new Promise((_, reject) => {
+          req.onEvent({ type: 'blockStart', index: 0, kind: 'text' });
+          req.onEvent({ type: 'textDelta', index: 0, text: 'partial' });
+          req.signal.addEventListener('abort', () => reject(new APIUserAbortError()));
+          started();
+        }),
+      streamText('next'),
+    ]);
+    const done = session.send('long question');
+    await begun;
+    assert.equal(session.streaming, true);
+    session.stop();
+    await done;
+    assert.equal(session.streaming, false);
+    assert.ok(requests[0]!.signal.aborted, 'the request signal was aborted');
+    const ended = posted.find((m) => m.type === 'turnEnded');
+    assert.equal(ended?.type === 'turnEnded' && ended.status, 'stopped');
+    await session.send('again');
+    assert.deepEqual(requests[1]!.messages.at(-2), { role: 'assistant', content: [{ type: 'text', text: 'partial' }] });
+  });
+
+  it('an error keeps the partial text, shows an action, and Retry asks again', async () => {
+    const midStream = new APIError(undefined, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, undefined, new Headers(), 'overloaded_error');
+    const { session, posted, requests } = setup([
+      async (req) => {
+        req.onEvent({ type: 'blockStart', index: 0, kind: 'text' });
+        req.onEvent({ type: 'textDelta', index: 0, text: 'Hel' });
+        throw midStream;
+      },
+      streamText('Hello'),
+    ]);
+    await session.send('Hi');
+    const ended = posted.find((m) => m.type === 'turnEnded');
+    assert.ok(ended?.type === 'turnEnded' && ended.status === 'error');
+    assert.equal(ended.error?.kind, 'overloaded');
+    assert.ok(ended.error?.actions.includes('retry'));
+    const snap = await session.snapshot();
+    assert.equal(snap.turns[1]!.blocks[0]!.text, 'Hel', 'partial answer kept');
+    await session.retry();
+    assert.deepEqual(requests[1]!.messages, [{ role: 'user', content: 'Hi' }], 'retry re-asks without duplicating the question');
+    assert.equal((await session.snapshot()).turns.length, 3);
+  });
+
+  it('ignores empty messages and sends while streaming', async () => {
+    const { session, requests } = setup([streamText('one')]);
+    await session.send('   ');
+    assert.equal(requests.length, 0);
+    const first = session.send('q');
+    const second = session.send('q2');
+    await Promise.all([first, second]);
+    assert.equal(requests.length, 1);
+  });
+
+  it('new chat starts empty and a late-finishing turn does not leak into it', async () => {
+    let finish!: (r: TurnResult) => void;
+    const { session, requests } = setup([(_req) => new Promise<TurnResult>((r) => (finish = r)), streamText('fresh')]);
+    const pending = session.send('old');
+    session.newChat();
+    finish(result('old answer'));
+    await pending;
+    assert.equal((await session.snapshot()).turns.length, 0);
+    await session.send('new');
+    assert.deepEqual(requests[1]!.messages, [{ role: 'user', content: 'new' }]);
+  });
+});
