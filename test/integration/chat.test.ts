@@ -1,0 +1,156 @@
+// The vertical slice in a real extension host: the chat session streams from the fake Messages API
+// through the real SDK, honours settings, stops on request, and turns failures into actionable errors.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ChatSnapshot, TurnSnapshot } from '../../src/shared/protocol';
+import type { CompanionApi } from '../../src/vscode/testApi';
+import { httpError, midStreamError, stall, startFakeAnthropic, text, type FakeAnthropic } from '../fake-anthropic';
+
+const EXTENSION_ID = 'claude-companion.claude-companion';
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function lastAssistant(chat: ChatSnapshot): TurnSnapshot {
+  const turn = [...chat.turns].reverse().find((t) => t.role === 'assistant');
+  assert.ok(turn, 'an assistant turn exists');
+  return turn;
+}
+
+const textOf = (turn: TurnSnapshot) => turn.blocks.filter((b) => b.kind === 'text').map((b) => b.text).join('');
+
+describe('Chat slice (real extension host, fake API)', () => {
+  let fake: FakeAnthropic;
+  let api: CompanionApi;
+  const config = () => vscode.workspace.getConfiguration('claudeCompanion');
+  const savedKey = process.env['ANTHROPIC_API_KEY'];
+
+  before(async () => {
+    fake = await startFakeAnthropic();
+    const ext = vscode.extensions.getExtension<CompanionApi>(EXTENSION_ID);
+    assert.ok(ext);
+    api = await ext.activate();
+    // Same process as the extension host: the extension reads this when it needs a key.
+    process.env['ANTHROPIC_API_KEY'] = 'test-key';
+    await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
+  });
+
+  beforeEach(async () => {
+    fake.reset();
+    await api.session.idle();
+    api.session.newChat();
+  });
+
+  after(async () => {
+    for (const key of ['apiBaseUrl', 'model', 'maxTokens', 'systemPrompt', 'maxRetries']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    if (savedKey === undefined) delete process.env['ANTHROPIC_API_KEY'];
+    else process.env['ANTHROPIC_API_KEY'] = savedKey;
+    await fake?.close();
+  });
+
+  it('streams an answer through the SDK with the API of today', async () => {
+    fake.enqueue(text('Hello from the fake API, streamed in pieces.'));
+    await api.session.send('hello there');
+    const turn = lastAssistant(await api.session.snapshot());
+    assert.equal(turn.status, 'done');
+    assert.equal(textOf(turn), 'Hello from the fake API, streamed in pieces.');
+    assert.equal(turn.model, 'claude-sonnet-5-5');
+    assert.ok(turn.usage && turn.usage.outputTokens > 0);
+
+    const [req] = fake.requests.filter((r) => r.path === '/v1/messages');
+    assert.ok(req);
+    const body = req.body as Record<string, unknown>;
+    assert.equal(body['stream'], true);
+    assert.equal(body['model'], 'claude-sonnet-5-5');
+    assert.deepEqual(body['messages'], [{ role: 'user', content: 'hello there' }]);
+    for (const banned of ['temperature', 'top_p', 'top_k']) assert.ok(!(banned in body), `${banned} must not be sent`);
+    assert.equal(req.headers['anthropic-version'], '2026-10-21');
+    assert.equal(req.headers['authorization'], 'Bearer test-key');
+  });
+
+  it('takes model, max tokens and system prompt from settings', async () => {
+    await config().update('model', 'claude-haiku-5-5', vscode.ConfigurationTarget.Global);
+    await config().update('maxTokens', 1234, vscode.ConfigurationTarget.Global);
+    await config().update('systemPrompt', 'Answer in haiku.', vscode.ConfigurationTarget.Global);
+    try {
+      await api.session.send('settings please');
+      const body = fake.requests.find((r) => r.path === '/v1/messages')?.body as Record<string, unknown>;
+      assert.equal(body['model'], 'claude-haiku-5-5');
+      assert.equal(body['max_tokens'], 1234);
+      assert.match(String(body['system']), /Answer in haiku\.$/);
+      assert.equal(lastAssistant(await api.session.snapshot()).status, 'done');
+    } finally {
+      for (const key of ['model', 'maxTokens', 'systemPrompt']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('keeps the conversation: the second request carries the first exchange', async () => {
+    await api.session.send('first');
+    await api.session.send('second');
+    const bodies = fake.requests.filter((r) => r.path === '/v1/messages').map((r) => r.body as { messages: unknown[] });
+    assert.deepEqual(bodies[1]?.messages, [
+      { role: 'user', content: 'first' },
+      { role: 'assistant', content: [{ type: 'text', text: 'You said: first' }] },
+      { role: 'user', content: 'second' },
+    ]);
+  });
+
+  it('Stop (the command) aborts the HTTP request and keeps the partial answer', async () => {
+    fake.enqueue(stall(4));
+    const done = api.session.send('a long answer please');
+    await waitFor('partial text', async () => textOf(lastAssistant(await api.session.snapshot())).length > 0 || undefined);
+    assert.equal(api.session.streaming, true);
+    await vscode.commands.executeCommand('claudeCompanion.stop');
+    await done;
+    const turn = lastAssistant(await api.session.snapshot());
+    assert.equal(turn.status, 'stopped');
+    assert.ok(textOf(turn).length > 0, 'partial answer kept');
+    assert.equal(api.session.streaming, false);
+  });
+
+  it('a rejected key (401) becomes an error that offers Set API Key', async () => {
+    fake.enqueue(httpError(401));
+    await api.session.send('who am I');
+    const turn = lastAssistant(await api.session.snapshot());
+    assert.equal(turn.status, 'error');
+    assert.equal(turn.error?.kind, 'authentication');
+    assert.deepEqual(turn.error?.actions, ['setApiKey']);
+  });
+
+  it('an `event: error` mid-stream keeps the partial answer and offers Retry, which then succeeds', async () => {
+    await config().update('maxRetries', 0, vscode.ConfigurationTarget.Global);
+    fake.enqueue(midStreamError(2), text('Recovered answer.'));
+    await api.session.send('fragile');
+    const failed = lastAssistant(await api.session.snapshot());
+    assert.equal(failed.status, 'error');
+    assert.equal(failed.error?.kind, 'overloaded');
+    assert.ok(failed.error?.actions.includes('retry'));
+    assert.ok(textOf(failed).length > 0, 'partial text kept');
+    await api.session.retry();
+    const retried = lastAssistant(await api.session.snapshot());
+    assert.equal(retried.status, 'done');
+    assert.equal(textOf(retried), 'Recovered answer.');
+  });
+
+  it('with no API key anywhere, nothing is sent and the error offers Set API Key', async () => {
+    delete process.env['ANTHROPIC_API_KEY'];
+    try {
+      const chat = await api.session.snapshot();
+      assert.equal(chat.hasApiKey, false);
+      await api.session.send('anyone there?');
+      const turn = lastAssistant(await api.session.snapshot());
+      assert.equal(turn.error?.kind, 'missing_api_key');
+      assert.deepEqual(turn.error?.actions, ['setApiKey']);
+      assert.equal(fake.requests.length, 0);
+    } finally {
+      process.env['ANTHROPIC_API_KEY'] = 'test-key';
+    }
+  });
+});
