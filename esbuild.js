@@ -37,8 +37,9 @@ const common = {
 /** @type {import('esbuild').BuildOptions} */
 const extension = {
   ...common,
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
+  // claude.js holds the SDK and is required on first use, keeping activation cheap.
+  entryPoints: { extension: 'src/extension.ts', claude: 'src/core/claude/claudeClient.ts' },
+  outdir: 'dist',
   platform: 'node',
   format: 'cjs',
   target: 'node20',

@@ -1,8 +1,9 @@
 // Entry point: build services, register features, nothing else.
 import * as vscode from 'vscode';
-import { ClaudeClient } from './core/claude/claudeClient';
+import { LazyTurnStreamer } from './core/claude/turnStreamer';
 import { ChatSession } from './core/chat/chatSession';
 import { ApiKeyStore } from './vscode/apiKeyStore';
+import { loadClaudeClient } from './vscode/claudeModule';
 import { CHAT_VIEW_ID, ChatViewProvider } from './vscode/chatViewProvider';
 import { registerCommands } from './vscode/commands';
 import { RequestLog } from './vscode/requestLog';
@@ -12,8 +13,8 @@ import type { CompanionApi } from './vscode/testApi';
 export function activate(context: vscode.ExtensionContext): CompanionApi {
   const apiKeys = new ApiKeyStore(context.secrets);
   const log = new RequestLog();
-  const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'));
-  const client = new ClaudeClient({ getSettings: readSettings, getApiKey: () => apiKeys.get() });
+  const client = new LazyTurnStreamer(() => loadClaudeClient({ getSettings: readSettings, getApiKey: () => apiKeys.get() }));
+  const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), () => client.preload());
   const session = new ChatSession(
     {
       client,

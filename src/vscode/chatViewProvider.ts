@@ -18,7 +18,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private ready = false;
   private session: ChatSession | undefined;
 
-  constructor(private readonly assets: vscode.Uri) {}
+  constructor(
+    private readonly assets: vscode.Uri,
+    /** Called when the panel opens: a message is likely soon, so warm up the client meanwhile. */
+    private readonly onOpened: () => void = () => undefined,
+  ) {}
 
   /** The session is created after the provider because it posts through it. */
   attach(session: ChatSession): void {
@@ -30,6 +34,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.ready = false;
     view.webview.options = { enableScripts: true, localResourceRoots: [this.assets] };
     view.webview.html = chatHtml(view.webview, this.assets);
+    this.onOpened();
     const listeners = [
       view.webview.onDidReceiveMessage((message: unknown) => {
         if (isWebviewToHost(message)) void this.onMessage(message);

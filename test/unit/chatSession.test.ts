@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import type { TurnRequest } from '../../src/core/claude/claudeClient';
+import { TurnFailure, type TurnRequest } from '../../src/core/claude/turnStreamer';
 import type { TurnResult } from '../../src/core/claude/streamEvents';
 import { ChatSession, type RequestRecord } from '../../src/core/chat/chatSession';
 import type { HostToWebview } from '../../src/shared/protocol';
@@ -92,7 +91,7 @@ describe('ChatSession', () => {
         new Promise((_, reject) => {
           req.onEvent({ type: 'blockStart', index: 0, kind: 'text' });
           req.onEvent({ type: 'textDelta', index: 0, text: 'partial' });
-          req.signal.addEventListener('abort', () => reject(new APIUserAbortError()));
+          req.signal.addEventListener('abort', () => reject(new TurnFailure({ kind: 'aborted', title: 'Stopped', detail: '', actions: [] }, true)));
           started();
         }),
       streamText('next'),
@@ -111,7 +110,7 @@ describe('ChatSession', () => {
   });
 
   it('an error keeps the partial text, shows an action, and Retry asks again', async () => {
-    const midStream = new APIError(undefined, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, undefined, new Headers(), 'overloaded_error');
+    const midStream = new TurnFailure({ kind: 'overloaded', title: 'Overloaded', detail: 'Retry', actions: ['retry', 'selectModel'] }, false);
     const { session, posted, requests } = setup([
       async (req) => {
         req.onEvent({ type: 'blockStart', index: 0, kind: 'text' });
@@ -130,6 +129,18 @@ describe('ChatSession', () => {
     await session.retry();
     assert.deepEqual(requests[1]!.messages, [{ role: 'user', content: 'Hi' }], 'retry re-asks without duplicating the question');
     assert.equal((await session.snapshot()).turns.length, 3);
+  });
+
+  it('an unexpected exception from the client still ends the turn with an alert', async () => {
+    const { session, posted } = setup([
+      async () => {
+        throw new TypeError('boom');
+      },
+    ]);
+    await session.send('Hi');
+    const ended = posted.find((m) => m.type === 'turnEnded');
+    assert.ok(ended?.type === 'turnEnded' && ended.status === 'error' && ended.error?.kind === 'unexpected');
+    assert.equal(session.streaming, false);
   });
 
   it('ignores empty messages and sends while streaming', async () => {

@@ -1,7 +1,8 @@
 // The client wrapper against the fake Messages API through the real SDK.
 import assert from 'node:assert/strict';
 import { ClaudeClient } from '../../src/core/claude/claudeClient';
-import { MissingApiKeyError, StalledStreamError, isUserAbort, toErrorInfo } from '../../src/core/claude/errors';
+import { MissingApiKeyError, StalledStreamError } from '../../src/core/claude/errors';
+import { TurnFailure } from '../../src/core/claude/turnStreamer';
 import { DEFAULT_SETTINGS, type ClaudeSettings } from '../../src/core/claude/settings';
 import type { ClaudeStreamEvent } from '../../src/core/claude/streamEvents';
 import { httpError, stall, startFakeAnthropic, text, thinking, toolUse, type FakeAnthropic } from '../fake-anthropic';
@@ -68,6 +69,11 @@ describe('ClaudeClient (against the fake API)', () => {
     assert.deepEqual(Object.keys(body).sort(), ['max_tokens', 'messages', 'model', 'stream', 'system']);
   });
 
+  it('classifies HTTP errors into a TurnFailure with the next action', async () => {
+    fake.enqueue(httpError(404));
+    await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'not_found' && e.info.actions[0] === 'selectModel');
+  });
+
   it('retries per maxRetries and succeeds after a 529', async () => {
     settings = { ...settings, maxRetries: 1 };
     fake.enqueue(httpError(529, { headers: { 'retry-after-ms': '10' } }), text('second time lucky'));
@@ -79,7 +85,7 @@ describe('ClaudeClient (against the fake API)', () => {
 
   it('fails fast without a key, before any request', async () => {
     key = undefined;
-    await assert.rejects(turn(), MissingApiKeyError);
+    await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'missing_api_key' && e.cause instanceof MissingApiKeyError);
     assert.equal(fake.requests.length, 0);
   });
 
@@ -91,14 +97,15 @@ describe('ClaudeClient (against the fake API)', () => {
     await fake.waitForRequests(1);
     while (!events.some((e) => e.type === 'textDelta')) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
-    await assert.rejects(pending, (e: unknown) => isUserAbort(e));
+    await assert.rejects(pending, (e: unknown) => e instanceof TurnFailure && e.userAbort);
+    assert.equal(await fake.waitForOutcome(0), 'client_closed', 'the HTTP connection was closed');
   });
 
   it('the idle watchdog aborts a stream that stalls after its headers', async () => {
     settings = { ...settings, requestTimeoutSeconds: 0.3 };
     fake.enqueue(stall(2));
     const started = Date.now();
-    await assert.rejects(turn(), (e: unknown) => e instanceof StalledStreamError && toErrorInfo(e).kind === 'stalled');
+    await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && !e.userAbort && e.info.kind === 'stalled' && e.cause instanceof StalledStreamError);
     assert.ok(Date.now() - started >= 300, 'not before the idle period');
   });
 });

@@ -1,9 +1,8 @@
 // Runs chat turns: user text in, streamed assistant turn out, as protocol messages for the panel.
 // Owns the transcript; the panel only ever renders what this sends.
 import type { ChatSnapshot, HostToWebview } from '../../shared/protocol';
-import type { ClaudeClient } from '../claude/claudeClient';
-import { isUserAbort, toErrorInfo } from '../claude/errors';
 import type { ClaudeStreamEvent, TurnResult } from '../claude/streamEvents';
+import { TurnFailure, type TurnStreamer } from '../claude/turnStreamer';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
 import { Transcript, blockSnapshot, type MutableTurn } from './transcript';
 
@@ -21,7 +20,7 @@ export interface RequestRecord {
 }
 
 export interface ChatSessionDeps {
-  readonly client: Pick<ClaudeClient, 'streamTurn'>;
+  readonly client: TurnStreamer;
   readonly currentModel: () => string;
   readonly hasApiKey: () => Promise<boolean>;
   readonly onStreamingChanged?: (streaming: boolean) => void;
@@ -117,14 +116,15 @@ export class ChatSession {
         outputTokens: result.usage.outputTokens,
       });
     } catch (error) {
-      const stopped = controller.signal.aborted && isUserAbort(error);
+      const failure = error instanceof TurnFailure ? error : unexpectedFailure(error);
+      const stopped = failure.userAbort;
       for (const block of turn.blocks) block.done = true;
       if (stopped) {
         turn.status = 'stopped';
         transcript.commitPartialText(turn);
         this.out.send({ type: 'turnEnded', turnId: turn.id, status: 'stopped' });
       } else {
-        const info = toErrorInfo(error);
+        const info = failure.info;
         turn.status = 'error';
         turn.error = info;
         this.out.send({ type: 'turnEnded', turnId: turn.id, status: 'error', error: info });
@@ -135,7 +135,7 @@ export class ChatSession {
         ...(firstTokenAt !== undefined ? { firstTokenMs: firstTokenAt - startedAt } : {}),
         totalMs: now() - startedAt,
         outcome: stopped ? 'stopped' : 'error',
-        ...(stopped ? {} : { errorKind: toErrorInfo(error).kind }),
+        ...(stopped ? {} : { errorKind: failure.info.kind }),
       });
     }
   }
@@ -195,4 +195,9 @@ export class ChatSession {
     this.out.send({ type: 'streaming', streaming });
     this.deps.onStreamingChanged?.(streaming);
   }
+}
+
+function unexpectedFailure(error: unknown): TurnFailure {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new TurnFailure({ kind: 'unexpected', title: 'Something went wrong.', detail, actions: ['retry', 'showLog'] }, false, { cause: error });
 }

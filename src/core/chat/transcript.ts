@@ -1,6 +1,6 @@
 // The host-owned conversation: what the panel shows (turns) and what the API is sent (history).
 import type { BlockSnapshot, ChatSnapshot, ErrorInfo, TurnSnapshot, TurnStatus, UsageSnapshot } from '../../shared/protocol';
-import type { ApiMessage } from '../claude/claudeClient';
+import type { ApiMessage } from '../claude/turnStreamer';
 import type { AssistantBlock, ContentKind } from '../claude/streamEvents';
 
 interface MutableBlock {

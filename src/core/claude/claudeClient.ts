@@ -3,33 +3,31 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { ClaudeSettings } from './settings';
 import { systemPromptFor } from './settings';
 import type { AssistantBlock, ClaudeStreamEvent, TurnResult, TurnUsage } from './streamEvents';
-import { MissingApiKeyError, StalledStreamError } from './errors';
+import { MissingApiKeyError, StalledStreamError, isUserAbort, toErrorInfo } from './errors';
 import { IdleWatchdog } from './idleWatchdog';
-
-/** Message history in API shape. Kept structural so core code does not depend on SDK types. */
-export interface ApiMessage {
-  readonly role: 'user' | 'assistant';
-  readonly content: string | readonly unknown[];
-}
-
-export interface TurnRequest {
-  readonly messages: readonly ApiMessage[];
-  readonly signal: AbortSignal;
-  readonly onEvent: (event: ClaudeStreamEvent) => void;
-}
+import { TurnFailure, type TurnRequest, type TurnStreamer } from './turnStreamer';
 
 export interface ClaudeClientDeps {
   readonly getSettings: () => ClaudeSettings;
   readonly getApiKey: () => Promise<string | undefined>;
 }
 
-export class ClaudeClient {
+export class ClaudeClient implements TurnStreamer {
   private cached: { key: string; client: Anthropic } | undefined;
 
   constructor(private readonly deps: ClaudeClientDeps) {}
 
-  /** Streams one assistant turn. Resolves with the assembled message; rejects with SDK or our typed errors. */
+  /** Streams one assistant turn. Resolves with the assembled message; rejects with a TurnFailure. */
   async streamTurn(request: TurnRequest): Promise<TurnResult> {
+    try {
+      return await this.stream(request);
+    } catch (error) {
+      const userAbort = request.signal.aborted && isUserAbort(error);
+      throw new TurnFailure(toErrorInfo(error), userAbort, { cause: error });
+    }
+  }
+
+  private async stream(request: TurnRequest): Promise<TurnResult> {
     const settings = this.deps.getSettings();
     const client = await this.client(settings);
     // Our own controller: aborted by the caller's signal or by the idle watchdog.

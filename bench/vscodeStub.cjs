@@ -1,0 +1,29 @@
+// Minimal stand-in for the `vscode` module, enough to load dist/extension.js and call activate()
+// in plain Node, so activation cost is measured without an editor.
+'use strict';
+class EventEmitter {
+  constructor() { this.listeners = []; this.event = (l) => { this.listeners.push(l); return { dispose() {} }; }; }
+  fire(v) { for (const l of this.listeners) l(v); }
+  dispose() {}
+}
+const disposable = { dispose() {} };
+const Uri = {
+  joinPath: (base, ...parts) => ({ ...base, path: [base.path, ...parts].join('/'), with: (c) => ({ ...base, ...c }) }),
+  file: (p) => ({ scheme: 'file', path: p, fsPath: p, with: (c) => ({ scheme: 'file', path: p, ...c }) }),
+};
+module.exports = {
+  EventEmitter,
+  Uri,
+  ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+  window: {
+    createOutputChannel: () => ({ info() {}, warn() {}, error() {}, show() {}, dispose() {} }),
+    registerWebviewViewProvider: () => disposable,
+    showInformationMessage: async () => undefined,
+    showInputBox: async () => undefined,
+  },
+  commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
+  workspace: {
+    getConfiguration: () => ({ get: (_k, d) => d }),
+    onDidChangeConfiguration: () => disposable,
+  },
+};

@@ -1,0 +1,62 @@
+// The seam between the chat logic and the Claude client: no SDK types cross it, so the SDK can be
+// loaded lazily (it costs ~55 ms to load, far too much for activation).
+import type { ErrorInfo } from '../../shared/protocol';
+import type { ClaudeStreamEvent, TurnResult } from './streamEvents';
+
+/** Message history in API shape. Kept structural so callers do not depend on SDK types. */
+export interface ApiMessage {
+  readonly role: 'user' | 'assistant';
+  readonly content: string | readonly unknown[];
+}
+
+export interface TurnRequest {
+  readonly messages: readonly ApiMessage[];
+  readonly signal: AbortSignal;
+  readonly onEvent: (event: ClaudeStreamEvent) => void;
+}
+
+export interface TurnStreamer {
+  /** Streams one assistant turn. Rejects only with a TurnFailure. */
+  streamTurn(request: TurnRequest): Promise<TurnResult>;
+}
+
+/** Every failure of a turn, already classified: what happened and what the user can do next. */
+export class TurnFailure extends Error {
+  override readonly name = 'TurnFailure';
+  constructor(
+    readonly info: ErrorInfo,
+    /** True when the caller aborted (Stop), as opposed to a failure. */
+    readonly userAbort: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(info.title, options);
+  }
+}
+
+/** Loads the real client on first use; `preload()` lets the editor warm it off the activation path. */
+export class LazyTurnStreamer implements TurnStreamer {
+  private loading: Promise<TurnStreamer> | undefined;
+
+  constructor(private readonly load: () => Promise<TurnStreamer>) {}
+
+  preload(): void {
+    void this.get().catch(() => undefined);
+  }
+
+  async streamTurn(request: TurnRequest): Promise<TurnResult> {
+    let streamer: TurnStreamer;
+    try {
+      streamer = await this.get();
+    } catch (error) {
+      this.loading = undefined;
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new TurnFailure({ kind: 'unexpected', title: 'The Claude client failed to load.', detail, actions: ['retry', 'showLog'] }, false, { cause: error });
+    }
+    return streamer.streamTurn(request);
+  }
+
+  private get(): Promise<TurnStreamer> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+}
