@@ -165,3 +165,14 @@ describe('ChatSession', () => {
     assert.deepEqual(requests[1]!.messages, [{ role: 'user', content: 'new' }]);
   });
 });
+
+describe('TurnFailure across bundles', () => {
+  it('is recognised when thrown by another copy of the class (dist/claude.js has its own)', () => {
+    // Simulates the second bundle: same shape and brand, different class object.
+    const brand = Symbol.for('claudeCompanion.TurnFailure');
+    const foreign = Object.assign(new Error('x'), { [brand]: true, info: { kind: 'overloaded' }, userAbort: false });
+    assert.equal(TurnFailure.is(foreign), true);
+    assert.equal(TurnFailure.is(new Error('plain')), false);
+    assert.equal(TurnFailure.is(null), false);
+  });
+});

@@ -116,7 +116,7 @@ export class ChatSession {
         outputTokens: result.usage.outputTokens,
       });
     } catch (error) {
-      const failure = error instanceof TurnFailure ? error : unexpectedFailure(error);
+      const failure = TurnFailure.is(error) ? error : unexpectedFailure(error);
       const stopped = failure.userAbort;
       for (const block of turn.blocks) block.done = true;
       if (stopped) {

@@ -20,9 +20,19 @@ export interface TurnStreamer {
   streamTurn(request: TurnRequest): Promise<TurnResult>;
 }
 
+// The client lives in its own bundle (dist/claude.js) with its own copy of this class, so
+// `instanceof` fails across bundles; a registered symbol brands instances from either copy.
+const TURN_FAILURE = Symbol.for('claudeCompanion.TurnFailure');
+
 /** Every failure of a turn, already classified: what happened and what the user can do next. */
 export class TurnFailure extends Error {
   override readonly name = 'TurnFailure';
+  readonly [TURN_FAILURE] = true;
+
+  static is(value: unknown): value is TurnFailure {
+    return typeof value === 'object' && value !== null && (value as { [TURN_FAILURE]?: unknown })[TURN_FAILURE] === true;
+  }
+
   constructor(
     readonly info: ErrorInfo,
     /** True when the caller aborted (Stop), as opposed to a failure. */

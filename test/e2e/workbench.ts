@@ -1,0 +1,107 @@
+// Fixture: a fresh code-server with the packaged extension (.vsix) installed, opened in chromium.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { REPO_ROOT, scriptsLib, type CodeServer } from './scriptsLib';
+
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, '.test-artifacts', 'e2e');
+
+export interface WorkbenchOptions {
+  /** Extra environment for code-server and so the extension host (e.g. ANTHROPIC_BASE_URL). */
+  env?: Record<string, string>;
+  /** User settings merged over the quiet test defaults. */
+  settings?: Record<string, unknown>;
+  /** Folder copied to a temp dir and opened (default: test/fixtures/workspace). */
+  workspaceFixture?: string;
+  /** Packaged extension to install (default: $CLAUDE_COMPANION_VSIX or dist/claude-companion.vsix). */
+  vsix?: string;
+}
+
+export interface Workbench {
+  page: Page;
+  browser: Browser;
+  server: CodeServer;
+  /** The opened workspace folder (a temp copy of the fixture). */
+  workspace: string;
+  /** Recent browser console lines (workbench and webviews), for failure reports. */
+  consoleLines: string[];
+  /** code-server and extension-host log tails plus console lines. */
+  diagnostics(): string;
+  close(): Promise<void>;
+}
+
+export function defaultVsix(): string {
+  return process.env.CLAUDE_COMPANION_VSIX || path.join(REPO_ROOT, 'dist', 'claude-companion.vsix');
+}
+
+export async function launchWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
+  const lib = await scriptsLib();
+  const vsix = opts.vsix ?? defaultVsix();
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing; run: npm run package`);
+  const paths = await lib.provision.provision({ log: () => {} });
+
+  // Removed by close(), or by the runner's cleanup on Ctrl+C.
+  const tmp = lib.fs.tempDir('cc-e2e');
+  const userDataDir = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  const workspace = path.join(tmp, 'workspace');
+  fs.cpSync(opts.workspaceFixture ?? path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  lib.codeServer.writeUserSettings(userDataDir, { ...lib.codeServer.QUIET_SETTINGS, ...opts.settings });
+  await lib.codeServer.installExtension(vsix, { extensionsDir, userDataDir, paths });
+
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const close = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (!process.env.CLAUDE_COMPANION_KEEP_TEMP) fs.rmSync(tmp, { recursive: true, force: true });
+  };
+  try {
+    server = await lib.codeServer.launchCodeServer({ paths, userDataDir, extensionsDir, workspace, env: opts.env ?? {} });
+    browser = await lib.browser.launchChromium();
+    const page = await lib.browser.openWorkbench(browser, server.workbenchUrl());
+    const consoleLines: string[] = [];
+    const remember = (line: string): void => {
+      consoleLines.push(line);
+      if (consoleLines.length > 200) consoleLines.shift();
+    };
+    page.on('console', (m) => remember(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => remember(`[pageerror] ${e.message}`));
+    const srv = server;
+    return {
+      page,
+      browser,
+      server: srv,
+      workspace,
+      consoleLines,
+      diagnostics: () =>
+        [
+          `--- code-server log (tail):\n${srv.logTail(3000)}`,
+          `--- extension host logs (tail):\n${srv.exthostLogTail(3000) || '(none)'}`,
+          `--- browser console (last ${consoleLines.length}):\n${consoleLines.join('\n')}`,
+        ].join('\n\n'),
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** A file-name-safe version of a test title. */
+export function slug(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
+}
+
+/** Screenshot (and on failure a diagnostics log) named after the test, into .test-artifacts/e2e/. */
+export async function captureArtifacts(wb: Workbench, test: Mocha.Test): Promise<void> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const failed = test.state === 'failed';
+  const base = path.join(ARTIFACTS_DIR, `${slug(test.fullTitle())}${failed ? '.failed' : ''}`);
+  await wb.page.screenshot({ path: `${base}.png` }).catch((err: Error) => console.error(`screenshot failed: ${err.message}`));
+  if (failed) fs.writeFileSync(`${base}.log`, wb.diagnostics());
+}

@@ -1,0 +1,67 @@
+// Entry point of the integration suite, run inside a live extension host. Launcher-agnostic: the
+// code-server harness (test/harness/runner-extension) and @vscode/test-electron both call `run()`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+/** One JSON line per event, appended to CLAUDE_COMPANION_TEST_RESULTS when it is set. */
+export type ResultEvent =
+  | { event: 'start'; total: number }
+  | { event: 'suite'; title: string; depth: number }
+  | { event: 'pass'; title: string; fullTitle: string; depth: number; duration: number }
+  | { event: 'pending'; title: string; fullTitle: string; depth: number }
+  | { event: 'fail'; title: string; fullTitle: string; depth: number; error: string; stack?: string }
+  | { event: 'end'; passed: number; failed: number; pending: number };
+
+function findTests(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findTests(p));
+    else if (entry.name.endsWith('.test.js')) out.push(p);
+  }
+  return out.sort();
+}
+
+function depthOf(runnable: Mocha.Runnable | Mocha.Suite): number {
+  let depth = 0;
+  for (let s = runnable.parent; s && !s.root; s = s.parent) depth++;
+  return depth;
+}
+
+export function run(): Promise<void> {
+  const resultsFile = process.env.CLAUDE_COMPANION_TEST_RESULTS;
+  const report = (e: ResultEvent): void => {
+    if (resultsFile) fs.appendFileSync(resultsFile, `${JSON.stringify(e)}\n`);
+  };
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  for (const file of findTests(__dirname)) mocha.addFile(file);
+
+  return new Promise((resolve, reject) => {
+    let passed = 0;
+    let failed = 0;
+    let pending = 0;
+    const runner = mocha.run(() => {
+      report({ event: 'end', passed, failed, pending });
+      if (failed > 0) reject(new Error(`${failed} integration test(s) failed`));
+      else if (passed === 0) reject(new Error('no integration tests ran'));
+      else resolve();
+    });
+    report({ event: 'start', total: runner.total });
+    runner.on('suite', (s) => {
+      if (!s.root) report({ event: 'suite', title: s.title, depth: depthOf(s) });
+    });
+    runner.on('pass', (t) => {
+      passed++;
+      report({ event: 'pass', title: t.title, fullTitle: t.fullTitle(), depth: depthOf(t), duration: t.duration ?? 0 });
+    });
+    runner.on('pending', (t) => {
+      pending++;
+      report({ event: 'pending', title: t.title, fullTitle: t.fullTitle(), depth: depthOf(t) });
+    });
+    runner.on('fail', (t, err: Error) => {
+      failed++;
+      report({ event: 'fail', title: t.title, fullTitle: t.fullTitle(), depth: depthOf(t), error: String(err?.message ?? err), stack: err?.stack });
+    });
+  });
+}
