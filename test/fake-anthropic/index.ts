@@ -1,0 +1,26 @@
+// Fake Anthropic Messages API for every test tier. Start with `startFakeAnthropic()`, point the SDK's
+// baseURL at `fake.url`, queue answers with `fake.enqueue(text('hi'), httpError(529), …)`.
+export { startFakeAnthropic } from './server';
+export {
+  FAULT_TEXT,
+  dropConnection,
+  httpError,
+  message,
+  midStreamError,
+  paced,
+  redactedThinking,
+  refusal,
+  replayFile,
+  replaySse,
+  stall,
+  text,
+  thinking,
+  toolUse,
+  type StreamingScenario,
+} from './scenarios';
+export { echoScenario, lastUserText } from './messages';
+export { MODELS, MODEL_IDS, findModel } from './models';
+export { estimateInputTokens } from './validate';
+export { errorTypeForStatus } from './errors';
+export { fakeSignature } from './plan';
+export type * from './types';

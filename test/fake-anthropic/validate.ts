@@ -1,0 +1,144 @@
+// Request validation for /v1/messages and /v1/messages/count_tokens, and the input-token estimate.
+import { HttpFailure } from './errors';
+import { findModel } from './models';
+import type { MessagesRequestBody } from './types';
+
+const MAX_OUTPUT_TOKENS = 128_000;
+const REMOVED_SAMPLING_FIELDS = ['temperature', 'top_p', 'top_k'] as const;
+const ROLES = new Set(['user', 'assistant', 'system']);
+const THINKING_TYPES = new Set(['enabled', 'adaptive', 'disabled', 'between_tools']);
+const EFFORTS = new Set(['low', 'medium', 'high', 'xhigh', 'max']);
+
+/** Deterministic input-token estimate: ceil(chars / 4) of the JSON of system + messages + tools. */
+export function estimateInputTokens(body: { system?: unknown; messages?: unknown; tools?: unknown }): number {
+  let chars = JSON.stringify(body.messages ?? []).length;
+  if (body.system !== undefined) chars += JSON.stringify(body.system).length;
+  if (body.tools !== undefined) chars += JSON.stringify(body.tools).length;
+  return Math.ceil(chars / 4);
+}
+
+function bad(message: string): never {
+  throw new HttpFailure(400, message);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function blocksOf(content: unknown): Record<string, unknown>[] {
+  return Array.isArray(content) ? content.filter(isObject) : [];
+}
+
+function checkMessages(messages: unknown): void {
+  if (messages === undefined) bad('messages: Field required');
+  if (!Array.isArray(messages)) bad('messages: Input should be a valid list');
+  if (messages.length === 0) bad('messages: at least one message is required');
+  messages.forEach((m: unknown, i: number) => {
+    if (!isObject(m)) bad(`messages.${i}: Input should be a valid dictionary`);
+    if (typeof m.role !== 'string' || !ROLES.has(m.role)) {
+      bad(`messages.${i}.role: Input should be 'user', 'assistant' or 'system'`);
+    }
+    if (typeof m.content !== 'string' && !Array.isArray(m.content)) {
+      bad(`messages.${i}.content: Input should be a valid string or list of content blocks`);
+    }
+    if (Array.isArray(m.content)) {
+      m.content.forEach((b: unknown, j: number) => {
+        if (!isObject(b) || typeof b.type !== 'string') bad(`messages.${i}.content.${j}.type: Field required`);
+      });
+    }
+  });
+  if ((messages[0] as { role: string }).role !== 'user') bad('messages: first message must use the "user" role');
+  checkToolResults(messages as Array<{ role: string; content: unknown }>);
+}
+
+/** Each tool_result must answer a tool_use id of the assistant message right before it. */
+function checkToolResults(messages: Array<{ role: string; content: unknown }>): void {
+  messages.forEach((m, i) => {
+    const results = blocksOf(m.content).filter((b) => b.type === 'tool_result');
+    if (results.length === 0) return;
+    const prev = messages[i - 1];
+    const ids = new Set(
+      prev?.role === 'assistant'
+        ? blocksOf(prev.content)
+            .filter((b) => b.type === 'tool_use')
+            .map((b) => b.id)
+        : [],
+    );
+    for (const [j, r] of results.entries()) {
+      if (typeof r.tool_use_id !== 'string' || !ids.has(r.tool_use_id)) {
+        bad(
+          `messages.${i}.content.${j}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${String(r.tool_use_id)}. ` +
+            'Each `tool_result` block must have a corresponding `tool_use` block in the previous message.',
+        );
+      }
+    }
+  });
+}
+
+function checkCommon(body: Record<string, unknown>): void {
+  for (const field of REMOVED_SAMPLING_FIELDS) {
+    if (field in body) bad(`${field}: this parameter is not supported with anthropic-version 2026-10-21; remove it`);
+  }
+  if (body.model === undefined) bad('model: Field required');
+  if (typeof body.model !== 'string' || body.model === '') bad('model: Input should be a valid string');
+  checkMessages(body.messages);
+  if (body.system !== undefined && typeof body.system !== 'string' && !Array.isArray(body.system)) {
+    bad('system: Input should be a valid string or list of text blocks');
+  }
+  if (body.tools !== undefined) {
+    if (!Array.isArray(body.tools)) bad('tools: Input should be a valid list');
+    body.tools.forEach((t: unknown, i: number) => {
+      if (!isObject(t) || typeof t.name !== 'string') bad(`tools.${i}.name: Field required`);
+      const custom = t.type === undefined || t.type === 'custom';
+      if (custom && !isObject(t.input_schema)) bad(`tools.${i}.input_schema: Field required`);
+    });
+  }
+  const effort = isObject(body.output_config) ? body.output_config.effort : undefined;
+  if (effort !== undefined && (typeof effort !== 'string' || !EFFORTS.has(effort))) {
+    bad("output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'");
+  }
+}
+
+function checkThinking(body: Record<string, unknown>, maxTokens: number | undefined): void {
+  const t = body.thinking;
+  if (t === undefined) return;
+  if (!isObject(t) || typeof t.type !== 'string' || !THINKING_TYPES.has(t.type)) {
+    bad("thinking.type: Input should be 'enabled', 'adaptive', 'disabled' or 'between_tools'");
+  }
+  if (t.type !== 'enabled') return;
+  const budget = t.budget_tokens;
+  if (typeof budget !== 'number' || !Number.isInteger(budget)) bad('thinking.enabled.budget_tokens: Field required');
+  if (budget < 1024) bad('thinking.enabled.budget_tokens: Input should be greater than or equal to 1024');
+  if (maxTokens !== undefined && budget >= maxTokens) bad('`max_tokens` must be greater than `thinking.budget_tokens`');
+}
+
+function checkModelExists(model: string): void {
+  if (!findModel(model)) throw new HttpFailure(404, `model: ${model}`);
+}
+
+/** Throws an HttpFailure (400 / 404) when the body is not an acceptable Messages request. */
+export function validateMessagesRequest(body: unknown): MessagesRequestBody {
+  if (!isObject(body)) bad('request body must be a JSON object');
+  checkCommon(body);
+  const maxTokens = body.max_tokens;
+  if (maxTokens === undefined) bad('max_tokens: Field required');
+  if (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 0) {
+    bad('max_tokens: Input should be a valid non-negative integer');
+  }
+  if (maxTokens > MAX_OUTPUT_TOKENS) {
+    bad(`max_tokens: ${maxTokens} > ${MAX_OUTPUT_TOKENS}, which is the maximum allowed number of output tokens for ${String(body.model)}`);
+  }
+  if (body.stream !== undefined && typeof body.stream !== 'boolean') bad('stream: Input should be a valid boolean');
+  checkThinking(body, maxTokens);
+  checkModelExists(body.model as string);
+  return body as MessagesRequestBody;
+}
+
+/** Same rules minus `max_tokens` and `stream`. */
+export function validateCountTokensRequest(body: unknown): MessagesRequestBody {
+  if (!isObject(body)) bad('request body must be a JSON object');
+  checkCommon(body);
+  checkThinking(body, undefined);
+  checkModelExists(body.model as string);
+  return body as MessagesRequestBody;
+}
