@@ -5,7 +5,7 @@ import { MissingApiKeyError, StalledStreamError } from '../../src/core/claude/er
 import { TurnFailure } from '../../src/core/claude/turnStreamer';
 import { DEFAULT_SETTINGS, type ClaudeSettings } from '../../src/core/claude/settings';
 import type { ClaudeStreamEvent } from '../../src/core/claude/streamEvents';
-import { httpError, stall, startFakeAnthropic, text, thinking, toolUse, type FakeAnthropic } from '../fake-anthropic';
+import { dropConnection, httpError, midStreamError, stall, startFakeAnthropic, text, thinking, toolUse, type FakeAnthropic } from '../fake-anthropic';
 
 describe('ClaudeClient (against the fake API)', () => {
   let fake: FakeAnthropic;
@@ -72,6 +72,18 @@ describe('ClaudeClient (against the fake API)', () => {
   it('classifies HTTP errors into a TurnFailure with the next action', async () => {
     fake.enqueue(httpError(404));
     await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'not_found' && e.info.actions[0] === 'selectModel');
+  });
+
+  it('a connection dropped mid-stream is a connection failure with Retry, not "something went wrong"', async () => {
+    fake.enqueue(dropConnection(4));
+    const events: ClaudeStreamEvent[] = [];
+    await assert.rejects(turn(events), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'connection_lost' && e.info.actions[0] === 'retry');
+    assert.ok(events.some((e) => e.type === 'textDelta'), 'partial text arrived first');
+  });
+
+  it('an `event: error` mid-stream is classified by error.type', async () => {
+    fake.enqueue(midStreamError(1));
+    await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'overloaded');
   });
 
   it('retries per maxRetries and succeeds after a 529', async () => {

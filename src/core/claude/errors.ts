@@ -1,6 +1,7 @@
 // Typed errors of our own, and the mapping of every failure to what the user sees and can do next.
 // Branches on SDK error classes, HTTP status and `error.type` only, never on message text.
 import {
+  AnthropicError,
   APIConnectionError,
   APIConnectionTimeoutError,
   APIError,
@@ -96,6 +97,15 @@ export function toErrorInfo(error: unknown): ErrorInfo {
   }
   if (error instanceof APIError) {
     return { kind: error.type ?? 'api_error', title: 'The Anthropic API returned an error.', detail: error.apiMessage ?? 'See the request log for details.', actions: ['retry', 'showLog'], ...apiFields(error) };
+  }
+  // The SDK reports a connection that drops after the headers as a bare AnthropicError (not retried).
+  if (error instanceof AnthropicError) {
+    return {
+      kind: 'connection_lost',
+      title: 'The connection dropped in the middle of the answer.',
+      detail: 'The partial answer is kept. Check your network, then retry.',
+      actions: ['retry'],
+    };
   }
   return { kind: 'unexpected', title: 'Something went wrong.', detail: error instanceof Error ? error.message : String(error), actions: ['retry', 'showLog'] };
 }
