@@ -60,10 +60,12 @@ if (failed) process.exit(1);
 
 for (const tier of tiers) {
   if (tier === 'static') {
-    await step('typecheck + lint', async () => (await run('npm', ['run', '--silent', 'typecheck'])).code === 0 && (await run('npm', ['run', '--silent', 'lint'])).code === 0);
+    const ok = await step('typecheck + lint', async () => (await run('npm', ['run', '--silent', 'typecheck'])).code === 0 && (await run('npm', ['run', '--silent', 'lint'])).code === 0);
+    summaries.static = ok;
   } else if (tier === 'unit') {
     await step('unit', async () => {
-      const { code, out } = await run(process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), '--color'], { capture: true });
+      const { code, out } = await run(process.execPath, [path.join(root, 'node_modules/mocha/bin/mocha.js'), process.stdout.isTTY ? '--color' : '--no-color'], { capture: true });
+      // eslint-disable-next-line no-control-regex -- strips ANSI colours before counting
       const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
       const passed = Number(/(\d+) passing/.exec(plain)?.[1] ?? 0);
       const failedCount = Number(/(\d+) failing/.exec(plain)?.[1] ?? 0);
@@ -80,7 +82,10 @@ console.log('\n=== summary ===');
 let totalPassed = 0;
 let totalFailed = 0;
 for (const tier of tiers) {
-  if (tier === 'static') continue;
+  if (tier === 'static') {
+    console.log(`typecheck + lint: ${summaries.static ? 'passed' : 'FAILED'}`);
+    continue;
+  }
   const s = readSummary(tier);
   if (!s) {
     console.log(`${tier}: did not report results`);
