@@ -1,0 +1,52 @@
+// Fake Anthropic server: token pacing and keep-alive pings.
+import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import type Anthropic from '@anthropic-ai/sdk';
+import { paced, startFakeAnthropic, text, type FakeAnthropic } from '../../fake-anthropic';
+import { params, rawStream, sdk } from './helpers';
+
+describe('fake Anthropic server', function () {
+  let fake: FakeAnthropic;
+  let client: Anthropic;
+
+  before(async () => {
+    fake = await startFakeAnthropic();
+    client = sdk(fake);
+  });
+  after(() => fake.close());
+  beforeEach(() => fake.reset());
+
+  describe('pacing', () => {
+    it('N chunks at T tokens/s take at least N/T seconds', async () => {
+      fake.enqueue(paced(100, text(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'])));
+      let deltas = 0;
+      const t0 = performance.now();
+      await client.messages.stream(params()).on('text', () => deltas++).finalMessage();
+      const elapsed = performance.now() - t0;
+      assert.equal(deltas, 10);
+      assert.ok(elapsed >= 100, `took ${elapsed} ms`);
+    });
+
+    it('the server-wide default paces; tokensPerSecond 0 in a scenario turns it off', async () => {
+      const own = await startFakeAnthropic({ tokensPerSecond: 50 });
+      try {
+        const c = sdk(own);
+        own.enqueue(text(['1', '2', '3', '4', '5']));
+        const t0 = performance.now();
+        await c.messages.stream(params()).finalMessage();
+        assert.ok(performance.now() - t0 >= 100);
+        own.enqueue(paced(0, text(['1', '2', '3', '4', '5'])));
+        const fast = await c.messages.stream(params()).finalText();
+        assert.equal(fast, '12345');
+      } finally {
+        await own.close();
+      }
+    });
+
+    it('periodic pings while streaming when pingIntervalMs is set', async () => {
+      fake.enqueue(text(['a', 'b', 'c', 'd'], { tokensPerSecond: 25, pingIntervalMs: 10 }));
+      const { events } = await rawStream(fake);
+      assert.ok(events.filter((e) => e.event === 'ping').length >= 3);
+    });
+  });
+});

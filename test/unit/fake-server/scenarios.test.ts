@@ -1,0 +1,123 @@
+// Fake Anthropic server: each scenario builder, consumed through the real SDK.
+import assert from 'node:assert/strict';
+import type Anthropic from '@anthropic-ai/sdk';
+import {
+  message,
+  redactedThinking,
+  refusal,
+  replaySse,
+  startFakeAnthropic,
+  text,
+  thinking,
+  toolUse,
+  type FakeAnthropic,
+} from '../../fake-anthropic';
+import { params, rawStream, sdk } from './helpers';
+
+describe('fake Anthropic server', function () {
+  let fake: FakeAnthropic;
+  let client: Anthropic;
+
+  before(async () => {
+    fake = await startFakeAnthropic();
+    client = sdk(fake);
+  });
+  after(() => fake.close());
+  beforeEach(() => fake.reset());
+
+  describe('scenarios through the SDK', () => {
+    it('text: several word-chunked deltas', async () => {
+      fake.enqueue(text('The answer is forty two, as everybody knows.'));
+      const deltas: string[] = [];
+      const stream = client.messages.stream(params()).on('text', (d) => deltas.push(d));
+      assert.equal(await stream.finalText(), 'The answer is forty two, as everybody knows.');
+      assert.ok(deltas.length >= 3);
+    });
+
+    it('thinking then text', async () => {
+      fake.enqueue(thinking('Let me think about this.', 'Here you go.', { signature: 'sig-abc' }));
+      const thoughts: string[] = [];
+      const msg = await client.messages.stream(params()).on('thinking', (d) => thoughts.push(d)).finalMessage();
+      assert.deepEqual(msg.content, [
+        { type: 'thinking', thinking: 'Let me think about this.', signature: 'sig-abc' },
+        { type: 'text', text: 'Here you go.' },
+      ]);
+      assert.equal(thoughts.join(''), 'Let me think about this.');
+      assert.equal(msg.usage.output_tokens_details?.thinking_tokens, 3);
+    });
+
+    it('redacted thinking then text', async () => {
+      fake.enqueue(redactedThinking('EmwKAhgBEgy3va3pzix/LafPsn4a', 'Visible answer.'));
+      const msg = await client.messages.stream(params()).finalMessage();
+      assert.deepEqual(msg.content, [
+        { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
+        { type: 'text', text: 'Visible answer.' },
+      ]);
+    });
+
+    it('parallel tool_use blocks after leading text', async () => {
+      fake.enqueue(
+        toolUse(
+          [
+            { name: 'get_weather', input: { location: 'San Francisco, CA', unit: 'c' }, id: 'toolu_a' },
+            { name: 'get_weather', input: { location: 'Paris', nested: { days: [1, 2, 3] } }, id: 'toolu_b' },
+          ],
+          { text: 'Checking both cities.' },
+        ),
+      );
+      const msg = await client.messages.stream(params()).finalMessage();
+      assert.equal(msg.stop_reason, 'tool_use');
+      assert.deepEqual(msg.content, [
+        { type: 'text', text: 'Checking both cities.' },
+        { type: 'tool_use', id: 'toolu_a', name: 'get_weather', caller: { type: 'direct' }, input: { location: 'San Francisco, CA', unit: 'c' } },
+        { type: 'tool_use', id: 'toolu_b', name: 'get_weather', caller: { type: 'direct' }, input: { location: 'Paris', nested: { days: [1, 2, 3] } } },
+      ]);
+    });
+
+    it('thinking → tool_use via message(), then a valid tool_result turn', async () => {
+      fake.enqueue(
+        message([
+          { type: 'thinking', thinking: 'Need the file.' },
+          { type: 'tool_use', name: 'read_file', input: { path: 'a.ts' }, id: 'toolu_x' },
+        ]),
+        text('The file is empty.'),
+      );
+      const first = await client.messages.stream(params()).finalMessage();
+      assert.equal(first.stop_reason, 'tool_use');
+      assert.deepEqual(first.content.map((b) => b.type), ['thinking', 'tool_use']);
+      const second = await client.messages.create({
+        ...params(),
+        messages: [
+          { role: 'user', content: 'read a.ts' },
+          { role: 'assistant', content: first.content },
+          { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_x', content: '' }] },
+        ],
+      });
+      assert.equal(second.stop_reason, 'end_turn');
+    });
+
+    it('refusal with stop_details', async () => {
+      fake.enqueue(refusal({ category: 'cyber', explanation: 'Not allowed.' }));
+      const msg = await client.messages.stream(params()).finalMessage();
+      assert.equal(msg.stop_reason, 'refusal');
+      assert.deepEqual(msg.stop_details, { type: 'refusal', category: 'cyber', explanation: 'Not allowed.' });
+    });
+
+    it('replays raw SSE text verbatim', async () => {
+      const sse =
+        'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_r","type":"message","role":"assistant","model":"m","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":1}}}\n\n' +
+        'event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n' +
+        'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"replayed"}}\n\n' +
+        'event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\n' +
+        'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":3}}\n\n' +
+        'event: message_stop\ndata: {"type":"message_stop"}\n\n';
+      fake.enqueue(replaySse(sse), replaySse(sse));
+      const { raw } = await rawStream(fake);
+      assert.equal(raw, sse);
+      const msg = await client.messages.stream(params()).finalMessage();
+      assert.equal(msg.id, 'msg_r');
+      assert.equal(msg.model, 'm');
+      assert.deepEqual(msg.content, [{ type: 'text', text: 'replayed' }]);
+    });
+  });
+});
