@@ -7,13 +7,17 @@ import { loadClaudeClient } from './vscode/claudeModule';
 import { CHAT_VIEW_ID, ChatViewProvider } from './vscode/chatViewProvider';
 import { registerCommands } from './vscode/commands';
 import { RequestLog } from './vscode/requestLog';
-import { onSettingsChanged, readSettings } from './vscode/settings';
+import { logIncludesContent, onSettingsChanged, readSettings } from './vscode/settings';
+import { CostStatusBar } from './vscode/costStatusBar';
 import type { CompanionApi } from './vscode/testApi';
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
   const apiKeys = new ApiKeyStore(context.secrets);
-  const log = new RequestLog();
-  const client = new LazyTurnStreamer(() => loadClaudeClient({ getSettings: readSettings, getApiKey: () => apiKeys.get() }));
+  const log = new RequestLog(context.logUri);
+  const costBar = new CostStatusBar();
+  const client = new LazyTurnStreamer(() =>
+    loadClaudeClient({ getSettings: readSettings, getApiKey: () => apiKeys.get(), onRequestLog: log.record, logContent: logIncludesContent }),
+  );
   const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), () => client.preload());
   const session = new ChatSession(
     {
@@ -21,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       currentModel: () => readSettings().model,
       hasApiKey: () => apiKeys.has(),
       onStreamingChanged: (streaming) => void vscode.commands.executeCommand('setContext', 'claudeCompanion.streaming', streaming),
-      onRequestFinished: log.record,
+      onTotalsChanged: (totals) => costBar.update(totals),
     },
     view.post,
   );
@@ -30,13 +34,14 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   context.subscriptions.push(
     apiKeys,
     log,
+    costBar,
     view,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
-    ...registerCommands({ session, view, apiKeys, log }),
+    ...registerCommands({ session, view, apiKeys, log, models: client }),
     apiKeys.onDidChange(async () => view.post({ type: 'apiKey', hasApiKey: await apiKeys.has() })),
     onSettingsChanged(() => view.post({ type: 'model', model: readSettings().model })),
   );
-  return { session };
+  return { session, requestLog: log };
 }
 
 export function deactivate(): void {

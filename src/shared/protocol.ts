@@ -27,11 +27,31 @@ export interface BlockSnapshot {
 }
 
 export interface UsageSnapshot {
+  readonly requests: number;
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly cacheReadTokens: number;
   readonly cacheWriteTokens: number;
+  readonly thinkingTokens: number;
+  /** US$; a lower bound when `costComplete` is false (a model without a known price was used). */
+  readonly costUsd: number;
+  readonly costComplete: boolean;
 }
+
+/** Something the user should see while a turn is in flight. */
+export type TurnNotice =
+  | {
+      readonly kind: 'retrying';
+      readonly model: string;
+      readonly attempt: number;
+      readonly maxRetries: number;
+      readonly status: number;
+      /** How long until the retry; the webview counts down from when it receives this. */
+      readonly delayMs: number;
+      /** False when the wait is the SDK's backoff (an upper bound), true when the server said so. */
+      readonly serverSaid: boolean;
+    }
+  | { readonly kind: 'fallback'; readonly from: string; readonly to: string; readonly reason: string };
 
 export type TurnStatus = 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -44,6 +64,8 @@ export interface TurnSnapshot {
   readonly stopReason?: string | null;
   readonly usage?: UsageSnapshot;
   readonly error?: ErrorInfo;
+  /** Set when another model answered; says which one failed and why. */
+  readonly fallback?: { readonly from: string; readonly reason: string };
 }
 
 export interface ChatSnapshot {
@@ -51,6 +73,7 @@ export interface ChatSnapshot {
   readonly streaming: boolean;
   readonly hasApiKey: boolean;
   readonly model: string;
+  readonly totals: UsageSnapshot;
 }
 
 /** Coalesced stream content for one block of one turn: `text` is appended to what the block holds. */
@@ -73,7 +96,10 @@ export type HostToWebview =
       readonly stopReason?: string | null;
       readonly usage?: UsageSnapshot;
       readonly error?: ErrorInfo;
+      readonly fallback?: { readonly from: string; readonly reason: string };
     }
+  | { readonly type: 'turnNotice'; readonly turnId: string; readonly notice: TurnNotice }
+  | { readonly type: 'totals'; readonly totals: UsageSnapshot }
   | { readonly type: 'streaming'; readonly streaming: boolean }
   | { readonly type: 'apiKey'; readonly hasApiKey: boolean }
   | { readonly type: 'model'; readonly model: string }

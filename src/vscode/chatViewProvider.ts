@@ -8,7 +8,7 @@ export const CHAT_VIEW_ID = 'claudeCompanion.chat';
 
 const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry' | 'newChat'>, readonly [string, ...unknown[]]> = {
   setApiKey: ['claudeCompanion.setApiKey'],
-  selectModel: ['workbench.action.openSettings', 'claudeCompanion.model'],
+  selectModel: ['claudeCompanion.selectModel'],
   openSettings: ['workbench.action.openSettings', '@ext:claude-companion.claude-companion'],
   showLog: ['claudeCompanion.showLog'],
 };

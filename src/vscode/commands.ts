@@ -1,8 +1,10 @@
 // Command handlers for the palette, menus and keybindings.
 import * as vscode from 'vscode';
 import type { ChatSession } from '../core/chat/chatSession';
+import type { ModelSource } from '../core/claude/turnStreamer';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { ChatViewProvider } from './chatViewProvider';
+import { pickModel } from './modelPicker';
 import type { RequestLog } from './requestLog';
 
 export interface CommandServices {
@@ -10,9 +12,10 @@ export interface CommandServices {
   readonly view: ChatViewProvider;
   readonly apiKeys: ApiKeyStore;
   readonly log: RequestLog;
+  readonly models: ModelSource;
 }
 
-export function registerCommands({ session, view, apiKeys, log }: CommandServices): vscode.Disposable[] {
+export function registerCommands({ session, view, apiKeys, log, models }: CommandServices): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('claudeCompanion.newChat', async () => {
       session.newChat();
@@ -31,5 +34,6 @@ export function registerCommands({ session, view, apiKeys, log }: CommandService
       );
     }),
     vscode.commands.registerCommand('claudeCompanion.showLog', () => log.show()),
+    vscode.commands.registerCommand('claudeCompanion.selectModel', () => pickModel(models)),
   ];
 }

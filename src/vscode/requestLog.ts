@@ -1,23 +1,47 @@
-// One JSON line per request in a LogOutputChannel. Never the API key; never message content.
+// The request log: one JSON line per request, appended to requests.jsonl in the extension's log folder
+// and shown in the "Claude Companion" log channel. Keys are redacted; content only if the user opted in.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RequestRecord } from '../core/chat/chatSession';
+import { redactSecrets } from '../core/claude/redact';
+import type { RequestRecord } from '../core/claude/requestRecord';
 
 export class RequestLog implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
+  readonly file: string;
+  private writing: Promise<void> = Promise.resolve();
+  private reportedWriteError = false;
 
-  constructor() {
+  constructor(logFolder: vscode.Uri) {
     this.channel = vscode.window.createOutputChannel('Claude Companion', { log: true });
+    this.file = path.join(logFolder.fsPath, 'requests.jsonl');
   }
 
   record = (record: RequestRecord): void => {
-    const line = JSON.stringify({ time: new Date(record.startedAt).toISOString(), ...record, startedAt: undefined });
+    const line = redactSecrets(JSON.stringify(record));
     try {
       if (record.outcome === 'error') this.channel.warn(line);
       else this.channel.info(line);
     } catch {
       // The channel may already be closed during extension host shutdown.
     }
+    // Appends are chained so lines never interleave; a full disk is reported once, never thrown.
+    this.writing = this.writing
+      .then(async () => {
+        await fs.mkdir(path.dirname(this.file), { recursive: true });
+        await fs.appendFile(this.file, `${line}\n`, 'utf8');
+      })
+      .catch((error: unknown) => {
+        if (this.reportedWriteError) return;
+        this.reportedWriteError = true;
+        this.channel.error(`Could not write the request log to ${this.file}: ${String(error)}`);
+      });
   };
+
+  /** Resolves when every record so far is on disk (tests, shutdown). */
+  flushed(): Promise<void> {
+    return this.writing;
+  }
 
   show(): void {
     this.channel.show(true);

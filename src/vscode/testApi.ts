@@ -1,6 +1,8 @@
 // What activate() returns: lets integration tests drive and observe the chat without the webview.
 import type { ChatSession } from '../core/chat/chatSession';
+import type { RequestLog } from './requestLog';
 
 export interface CompanionApi {
   readonly session: Pick<ChatSession, 'send' | 'stop' | 'retry' | 'newChat' | 'idle' | 'snapshot' | 'streaming'>;
+  readonly requestLog: Pick<RequestLog, 'file' | 'flushed'>;
 }

@@ -1,9 +1,10 @@
 // Chat webview entry: builds the panel, says `ready`, then applies what the host sends.
-import type { HostToWebview } from '../shared/protocol';
+import type { HostToWebview, UsageSnapshot } from '../shared/protocol';
 import './chat.css';
 import { actionButton } from './alerts';
 import { Composer } from './composer';
 import { h } from './dom';
+import { formatTokens, formatUsd } from './format';
 import { TranscriptView } from './transcriptView';
 import { postToHost } from './vscodeApi';
 
@@ -16,7 +17,14 @@ const keyBanner = h(
   actionButton('setApiKey', true),
 );
 
-document.getElementById('app')?.append(keyBanner, transcript.el, composer.el);
+const totalsLine = h('div', { class: 'totals', 'aria-label': 'Conversation usage' });
+
+function showTotals(t: UsageSnapshot): void {
+  totalsLine.hidden = t.requests === 0;
+  totalsLine.textContent = `This chat: ${formatTokens(t.inputTokens + t.cacheReadTokens + t.cacheWriteTokens + t.outputTokens)} tokens · ${formatUsd(t.costUsd)}${t.costComplete ? '' : '+'}`;
+}
+
+document.getElementById('app')?.append(keyBanner, transcript.el, totalsLine, composer.el);
 
 function handle(message: HostToWebview): void {
   switch (message.type) {
@@ -24,6 +32,13 @@ function handle(message: HostToWebview): void {
       keyBanner.hidden = message.chat.hasApiKey;
       transcript.reset(message.chat.turns);
       composer.setStreaming(message.chat.streaming);
+      showTotals(message.chat.totals);
+      return;
+    case 'totals':
+      showTotals(message.totals);
+      return;
+    case 'turnNotice':
+      transcript.notice(message.turnId, message.notice);
       return;
     case 'turnAdded':
       transcript.addTurn(message.turn);
@@ -38,7 +53,7 @@ function handle(message: HostToWebview): void {
       transcript.stopBlock(message.turnId, message.index);
       return;
     case 'turnEnded':
-      transcript.endTurn(message.turnId, message.status, message.model, message.usage, message.error);
+      transcript.endTurn(message.turnId, message.status, message.model, message.usage, message.error, message.fallback);
       return;
     case 'streaming':
       composer.setStreaming(message.streaming);

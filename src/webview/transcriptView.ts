@@ -1,7 +1,7 @@
 // The transcript (role="log"). Deltas are queued and applied once per animation frame; structural
 // changes apply queued text first so nothing lands out of order. Follows the bottom unless the
 // reader has scrolled up.
-import type { BlockDelta, BlockSnapshot, ErrorInfo, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
+import type { BlockDelta, BlockSnapshot, ErrorInfo, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
 import { h } from './dom';
 import { TurnView } from './turnView';
 
@@ -62,9 +62,17 @@ export class TranscriptView {
     this.scrollIfFollowing();
   }
 
-  endTurn(turnId: string, status: TurnStatus, model?: string, usage?: UsageSnapshot, error?: ErrorInfo): void {
+  notice(turnId: string, notice: TurnNotice): void {
     this.applyQueued();
-    this.turns.get(turnId)?.setStatus(status, model, usage, error);
+    this.turns.get(turnId)?.notice(notice);
+    this.scrollIfFollowing();
+  }
+
+  endTurn(turnId: string, status: TurnStatus, model?: string, usage?: UsageSnapshot, error?: ErrorInfo, fallback?: { from: string; reason: string }): void {
+    this.applyQueued();
+    const turn = this.turns.get(turnId);
+    if (fallback && model) turn?.notice({ kind: 'fallback', from: fallback.from, to: model, reason: fallback.reason });
+    turn?.setStatus(status, model, usage, error);
     this.scrollIfFollowing();
   }
 

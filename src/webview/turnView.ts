@@ -1,9 +1,11 @@
 // One turn in the transcript. Streaming text goes into a text node (cheap appends); a block is parsed
 // as Markdown once, when it is finished.
-import type { BlockSnapshot, ErrorInfo, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
+import type { BlockSnapshot, ErrorInfo, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
 import { errorAlert } from './alerts';
 import { h } from './dom';
+import { usageLine } from './format';
 import { renderMarkdown } from './markdown';
+import { NoticeView } from './noticeView';
 
 class BlockView {
   readonly el: HTMLElement;
@@ -51,12 +53,14 @@ export class TurnView {
   private readonly body: HTMLElement;
   private readonly footer: HTMLElement;
   private readonly blocks: BlockView[] = [];
+  private readonly notices = new NoticeView();
 
   constructor(readonly turn: TurnSnapshot) {
     this.body = h('div', { class: 'turn-body' });
     this.footer = h('div', { class: 'turn-meta' });
     const label = turn.role === 'assistant' ? 'Claude' : 'You';
-    this.el = h('article', { class: `turn ${turn.role}`, 'aria-label': label }, h('div', { class: 'turn-author', 'aria-hidden': 'true' }, label), this.body, this.footer);
+    this.el = h('article', { class: `turn ${turn.role}`, 'aria-label': label }, h('div', { class: 'turn-author', 'aria-hidden': 'true' }, label), this.notices.el, this.body, this.footer);
+    if (turn.fallback) this.notices.showFallback(turn.fallback.from, turn.model, turn.fallback.reason);
     if (turn.role === 'user') {
       // User text is shown as typed, not as Markdown.
       this.body.append(h('div', { class: 'block user-text' }, turn.blocks.map((b) => b.text).join('')));
@@ -66,7 +70,12 @@ export class TurnView {
     this.setStatus(turn.status, turn.model, turn.usage, turn.error);
   }
 
+  notice(notice: TurnNotice): void {
+    this.notices.show(notice);
+  }
+
   startBlock(index: number, block: BlockSnapshot): void {
+    this.notices.clearRetry();
     const view = new BlockView(block);
     this.blocks[index] = view;
     this.body.append(view.el);
@@ -83,12 +92,15 @@ export class TurnView {
   setStatus(status: TurnStatus, model?: string, usage?: UsageSnapshot, error?: ErrorInfo): void {
     this.el.setAttribute('aria-busy', String(status === 'streaming'));
     this.el.dataset['status'] = status;
-    if (status !== 'streaming') for (const b of this.blocks) b?.finish();
+    if (status !== 'streaming') {
+      for (const b of this.blocks) b?.finish();
+      this.notices.clearRetry();
+    }
     if (this.turn.role !== 'assistant') return;
     this.el.setAttribute('aria-label', model ? `Claude (${model})` : 'Claude');
     const parts: string[] = [];
     if (model) parts.push(model);
-    if (usage) parts.push(`${usage.inputTokens.toLocaleString()} in · ${usage.outputTokens.toLocaleString()} out`);
+    if (usage) parts.push(usageLine(usage));
     if (status === 'stopped') parts.push('stopped');
     this.footer.textContent = parts.join(' · ');
     if (error) this.el.append(errorAlert(error));

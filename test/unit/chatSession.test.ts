@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { TurnFailure, type TurnRequest } from '../../src/core/claude/turnStreamer';
 import type { TurnResult } from '../../src/core/claude/streamEvents';
-import { ChatSession, type RequestRecord } from '../../src/core/chat/chatSession';
+import { ChatSession } from '../../src/core/chat/chatSession';
+import type { UsageSnapshot } from '../../src/shared/protocol';
 import type { HostToWebview } from '../../src/shared/protocol';
 
 type Script = (req: TurnRequest) => Promise<TurnResult>;
@@ -12,7 +13,7 @@ function result(text: string): TurnResult {
     model: 'claude-sonnet-5-5',
     content: [{ type: 'text', text }],
     stopReason: 'end_turn',
-    usage: { inputTokens: 10, outputTokens: 3, cacheReadTokens: 0, cacheWriteTokens: 0, thinkingTokens: 0 },
+    usage: { inputTokens: 10, outputTokens: 3, cacheReadTokens: 0, cacheWriteTokens: 0, cacheWrite1hTokens: 0, thinkingTokens: 0 },
   };
 }
 
@@ -29,7 +30,7 @@ function streamText(text: string): Script {
 function setup(scripts: Script[]) {
   const posted: HostToWebview[] = [];
   const requests: TurnRequest[] = [];
-  const records: RequestRecord[] = [];
+  const totals: UsageSnapshot[] = [];
   const session = new ChatSession(
     {
       client: {
@@ -42,11 +43,11 @@ function setup(scripts: Script[]) {
       },
       currentModel: () => 'claude-sonnet-5-5',
       hasApiKey: async () => true,
-      onRequestFinished: (r) => records.push(r),
+      onTotalsChanged: (t) => totals.push(t),
     },
     (m) => posted.push(m),
   );
-  return { session, posted, requests, records };
+  return { session, posted, requests, totals };
 }
 
 /** Rebuilds the text the webview would show for a turn from the posted messages alone. */
@@ -58,7 +59,7 @@ function shownText(posted: HostToWebview[], turnId: string): string {
 
 describe('ChatSession', () => {
   it('streams an answer as coalesced deltas and ends the turn with usage', async () => {
-    const { session, posted, requests, records } = setup([streamText('Hello there')]);
+    const { session, posted, requests, totals } = setup([streamText('Hello there')]);
     await session.send('Hi');
     assert.deepEqual(requests[0]!.messages, [{ role: 'user', content: 'Hi' }]);
     const types = posted.map((m) => m.type);
@@ -67,15 +68,25 @@ describe('ChatSession', () => {
     assert.equal(shownText(posted, assistant.turn.id), 'Hello there');
     assert.ok(posted.filter((m) => m.type === 'blockDeltas').length < 'Hello there'.length, 'deltas are coalesced');
     const ended = posted.find((m) => m.type === 'turnEnded');
-    assert.deepEqual(ended && ended.type === 'turnEnded' && ended.usage, { inputTokens: 10, outputTokens: 3, cacheReadTokens: 0, cacheWriteTokens: 0 });
+    assert.ok(ended?.type === 'turnEnded');
+    assert.equal(ended.usage?.inputTokens, 10);
+    assert.equal(ended.usage?.outputTokens, 3);
+    // claude-sonnet-5-5: $2 in / $10 out per million tokens.
+    assert.ok(Math.abs(ended.usage!.costUsd - (10 * 2 + 3 * 10) / 1e6) < 1e-12);
     assert.deepEqual(posted.at(-1), { type: 'streaming', streaming: false });
-    assert.equal(records[0]!.outcome, 'done');
+    assert.equal(totals.at(-1)?.requests, 1);
+    assert.equal(totals.at(-1)?.costUsd, ended.usage!.costUsd);
   });
 
-  it('sends the whole history on the next turn', async () => {
-    const { session, requests } = setup([streamText('A1'), streamText('A2')]);
+  it('sends the whole history on the next turn and adds up the conversation cost', async () => {
+    const { session, requests, totals } = setup([streamText('A1'), streamText('A2')]);
     await session.send('Q1');
     await session.send('Q2');
+    assert.equal(totals.at(-1)?.requests, 2);
+    assert.equal(totals.at(-1)?.inputTokens, 20);
+    assert.equal((await session.snapshot()).totals.outputTokens, 6);
+    session.newChat();
+    assert.equal(totals.at(-1)?.costUsd, 0, 'New Chat resets the total');
     assert.deepEqual(requests[1]!.messages, [
       { role: 'user', content: 'Q1' },
       { role: 'assistant', content: [{ type: 'text', text: 'A1' }] },

@@ -24,7 +24,7 @@ describe('ClaudeClient (against the fake API)', () => {
   beforeEach(() => {
     fake.reset();
     key = 'sk-test';
-    settings = { ...DEFAULT_SETTINGS, apiBaseUrl: fake.url, maxRetries: 0, requestTimeoutSeconds: 10 };
+    settings = { ...DEFAULT_SETTINGS, apiBaseUrl: fake.url, maxRetries: 0, requestTimeoutSeconds: 10, fallbackModels: [] };
   });
   after(() => fake.close());
 
@@ -66,7 +66,8 @@ describe('ClaudeClient (against the fake API)', () => {
   it('sends only parameters the current API accepts', async () => {
     await turn();
     const body = fake.requests[0]!.body as Record<string, unknown>;
-    assert.deepEqual(Object.keys(body).sort(), ['max_tokens', 'messages', 'model', 'stream', 'system']);
+    assert.deepEqual(Object.keys(body).sort(), ['max_tokens', 'messages', 'model', 'stream', 'system', 'thinking']);
+    assert.deepEqual(body['thinking'], { type: 'adaptive' });
   });
 
   it('classifies HTTP errors into a TurnFailure with the next action', async () => {
@@ -114,7 +115,7 @@ describe('ClaudeClient (against the fake API)', () => {
   });
 
   it('the idle watchdog aborts a stream that stalls after its headers', async () => {
-    settings = { ...settings, requestTimeoutSeconds: 0.3 };
+    settings = { ...settings, requestTimeoutSeconds: 0.3, fallbackModels: [] };
     fake.enqueue(stall(2));
     const started = Date.now();
     await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && !e.userAbort && e.info.kind === 'stalled' && e.cause instanceof StalledStreamError);

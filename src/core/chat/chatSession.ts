@@ -1,31 +1,20 @@
 // Runs chat turns: user text in, streamed assistant turn out, as protocol messages for the panel.
 // Owns the transcript; the panel only ever renders what this sends.
-import type { ChatSnapshot, HostToWebview } from '../../shared/protocol';
+import type { ChatSnapshot, HostToWebview, UsageSnapshot } from '../../shared/protocol';
+import { usageSnapshot } from '../usage/usageSnapshot';
+import { EMPTY_TOTALS, addUsage } from '../usage/usageTotals';
 import type { ClaudeStreamEvent, TurnResult } from '../claude/streamEvents';
 import { TurnFailure, type TurnStreamer } from '../claude/turnStreamer';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
 import { Transcript, blockSnapshot, type MutableTurn } from './transcript';
-
-export interface RequestRecord {
-  readonly model: string;
-  readonly startedAt: number;
-  readonly firstTokenMs?: number;
-  readonly totalMs: number;
-  readonly outcome: 'done' | 'stopped' | 'error';
-  readonly stopReason?: string | null;
-  readonly errorKind?: string;
-  readonly inputTokens?: number;
-  readonly outputTokens?: number;
-  readonly requestId?: string;
-}
 
 export interface ChatSessionDeps {
   readonly client: TurnStreamer;
   readonly currentModel: () => string;
   readonly hasApiKey: () => Promise<boolean>;
   readonly onStreamingChanged?: (streaming: boolean) => void;
-  readonly onRequestFinished?: (record: RequestRecord) => void;
-  readonly now?: () => number;
+  /** Conversation usage after each request (and after New Chat), e.g. for the status bar. */
+  readonly onTotalsChanged?: (totals: UsageSnapshot) => void;
 }
 
 export class ChatSession {
@@ -68,6 +57,7 @@ export class ChatSession {
   newChat(): void {
     this.stop();
     this.transcript = new Transcript();
+    this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
   }
 
   /** Resolves when the current turn (if any) has finished. */
@@ -95,48 +85,21 @@ export class ChatSession {
   }
 
   private async runTurn(transcript: Transcript, turn: MutableTurn, controller: AbortController): Promise<void> {
-    const now = this.deps.now ?? Date.now;
-    const startedAt = now();
-    let firstTokenAt: number | undefined;
-    const onEvent = (event: ClaudeStreamEvent) => {
-      if (firstTokenAt === undefined && (event.type === 'textDelta' || event.type === 'thinkingDelta')) firstTokenAt = now();
-      this.apply(turn, event);
-    };
     try {
-      const result = await this.deps.client.streamTurn({ messages: transcript.apiMessages(), signal: controller.signal, onEvent });
+      const result = await this.deps.client.streamTurn({ messages: transcript.apiMessages(), signal: controller.signal, onEvent: (event) => this.apply(turn, event) });
       this.finish(transcript, turn, result);
-      this.deps.onRequestFinished?.({
-        model: result.model,
-        startedAt,
-        ...(firstTokenAt !== undefined ? { firstTokenMs: firstTokenAt - startedAt } : {}),
-        totalMs: now() - startedAt,
-        outcome: 'done',
-        stopReason: result.stopReason,
-        inputTokens: result.usage.inputTokens,
-        outputTokens: result.usage.outputTokens,
-      });
     } catch (error) {
       const failure = TurnFailure.is(error) ? error : unexpectedFailure(error);
-      const stopped = failure.userAbort;
       for (const block of turn.blocks) block.done = true;
-      if (stopped) {
+      if (failure.userAbort) {
         turn.status = 'stopped';
         transcript.commitPartialText(turn);
         this.out.send({ type: 'turnEnded', turnId: turn.id, status: 'stopped' });
       } else {
-        const info = failure.info;
         turn.status = 'error';
-        turn.error = info;
-        this.out.send({ type: 'turnEnded', turnId: turn.id, status: 'error', error: info });
+        turn.error = failure.info;
+        this.out.send({ type: 'turnEnded', turnId: turn.id, status: 'error', error: failure.info });
       }
-      this.deps.onRequestFinished?.({
-        model: turn.model ?? this.deps.currentModel(),
-        startedAt,
-        ...(firstTokenAt !== undefined ? { firstTokenMs: firstTokenAt - startedAt } : {}),
-        totalMs: now() - startedAt,
-        outcome: stopped ? 'stopped' : 'error',
-        ...(stopped ? {} : { errorKind: failure.info.kind }),
-      });
     }
   }
 
@@ -160,6 +123,14 @@ export class ChatSession {
         return;
       case 'signature':
         return;
+      case 'retrying':
+        this.out.send({ type: 'turnNotice', turnId: turn.id, notice: { kind: 'retrying', model: event.model, ...event.notice } });
+        return;
+      case 'fallback':
+        turn.fallback ??= { from: event.from, reason: event.reason };
+        turn.model = event.to;
+        this.out.send({ type: 'turnNotice', turnId: turn.id, notice: { kind: 'fallback', from: event.from, to: event.to, reason: event.reason } });
+        return;
       case 'blockStop': {
         const block = turn.blocks[event.index];
         if (block) block.done = true;
@@ -180,15 +151,24 @@ export class ChatSession {
     turn.status = 'done';
     turn.model = result.model;
     turn.stopReason = result.stopReason;
-    turn.usage = {
-      inputTokens: result.usage.inputTokens,
-      outputTokens: result.usage.outputTokens,
-      cacheReadTokens: result.usage.cacheReadTokens,
-      cacheWriteTokens: result.usage.cacheWriteTokens,
-    };
+    turn.usage = usageSnapshot(addUsage(EMPTY_TOTALS, result.model, result.usage));
     transcript.commitAssistant(result.content);
-    const ended: HostToWebview = { type: 'turnEnded', turnId: turn.id, status: 'done', model: result.model, stopReason: result.stopReason, usage: turn.usage };
+    transcript.totals = addUsage(transcript.totals, result.model, result.usage);
+    const ended: HostToWebview = {
+      type: 'turnEnded',
+      turnId: turn.id,
+      status: 'done',
+      model: result.model,
+      stopReason: result.stopReason,
+      usage: turn.usage,
+      ...(turn.fallback ? { fallback: turn.fallback } : {}),
+    };
     this.out.send(ended);
+    if (transcript === this.transcript) {
+      const totals = usageSnapshot(transcript.totals);
+      this.out.send({ type: 'totals', totals });
+      this.deps.onTotalsChanged?.(totals);
+    }
   }
 
   private setStreaming(streaming: boolean): void {

@@ -1,5 +1,7 @@
 // The host-owned conversation: what the panel shows (turns) and what the API is sent (history).
 import type { BlockSnapshot, ChatSnapshot, ErrorInfo, TurnSnapshot, TurnStatus, UsageSnapshot } from '../../shared/protocol';
+import { usageSnapshot } from '../usage/usageSnapshot';
+import { EMPTY_TOTALS, type UsageTotals } from '../usage/usageTotals';
 import type { ApiMessage } from '../claude/turnStreamer';
 import type { AssistantBlock, ContentKind } from '../claude/streamEvents';
 
@@ -19,12 +21,15 @@ export interface MutableTurn {
   stopReason?: string | null;
   usage?: UsageSnapshot;
   error?: ErrorInfo;
+  fallback?: { from: string; reason: string };
 }
 
 export class Transcript {
   private turns: MutableTurn[] = [];
   private history: ApiMessage[] = [];
   private nextId = 1;
+  /** Tokens and cost of every request in this conversation. */
+  totals: UsageTotals = EMPTY_TOTALS;
 
   addUserTurn(text: string): MutableTurn {
     const turn: MutableTurn = { id: this.newId(), role: 'user', blocks: [{ kind: 'text', text, done: true }], status: 'done' };
@@ -60,7 +65,7 @@ export class Transcript {
   }
 
   snapshot(streaming: boolean, hasApiKey: boolean, model: string): ChatSnapshot {
-    return { turns: this.turns.map(toSnapshot), streaming, hasApiKey, model };
+    return { turns: this.turns.map(toSnapshot), streaming, hasApiKey, model, totals: usageSnapshot(this.totals) };
   }
 
   private newId(): string {
@@ -85,5 +90,6 @@ export function toSnapshot(turn: MutableTurn): TurnSnapshot {
   if (turn.stopReason !== undefined) snap.stopReason = turn.stopReason;
   if (turn.usage !== undefined) snap.usage = turn.usage;
   if (turn.error !== undefined) snap.error = turn.error;
+  if (turn.fallback !== undefined) snap.fallback = turn.fallback;
   return snap;
 }

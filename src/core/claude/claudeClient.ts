@@ -1,69 +1,153 @@
-// The only module that talks to @anthropic-ai/sdk. Callers ask for a turn and get typed events back.
+// The only entry point to Claude: builds the request from settings and model capabilities, places cache
+// breakpoints, streams it, and walks the fallback chain on overload, timeouts or an open breaker. The
+// SDK is imported by this bundle (dist/claude.js) only.
 import Anthropic from '@anthropic-ai/sdk';
-import type { ClaudeSettings } from './settings';
-import { systemPromptFor } from './settings';
-import type { AssistantBlock, ClaudeStreamEvent, TurnResult, TurnUsage } from './streamEvents';
-import { MissingApiKeyError, StalledStreamError, isUserAbort, toErrorInfo } from './errors';
-import { IdleWatchdog } from './idleWatchdog';
-import { TurnFailure, type TurnRequest, type TurnStreamer } from './turnStreamer';
+import type { ErrorInfo } from '../../shared/protocol';
+import { ModelCatalog, type ModelList } from '../models/modelCatalog';
+import { parseModelInfo, type ModelInfo } from '../models/modelInfo';
+import { costOf } from '../usage/pricing';
+import { placeCacheBreakpoints, countBreakpoints } from './cachePlanner';
+import { CircuitBreaker } from './circuitBreaker';
+import { MissingApiKeyError, toErrorInfo } from './errors';
+import { fallbackCandidates, shouldFallBack } from './fallbackPolicy';
+import { buildMessageParams, type MessageParams, type ToolDefinition } from './requestBuilder';
+import type { RequestRecord } from './requestRecord';
+import { systemPromptFor, type ClaudeSettings } from './settings';
+import { AttemptFailure, streamAttempt } from './streamAttempt';
+import type { TurnResult } from './streamEvents';
+import { TurnFailure, type ClaudeService, type TurnRequest } from './turnStreamer';
 
 export interface ClaudeClientDeps {
   readonly getSettings: () => ClaudeSettings;
   readonly getApiKey: () => Promise<string | undefined>;
+  /** Receives one record per HTTP request sequence (one per model tried). */
+  readonly onRequestLog?: (record: RequestRecord) => void;
+  /** Whether the request log may include message content (off by default). */
+  readonly logContent?: () => boolean;
+  readonly now?: () => number;
+  readonly breaker?: CircuitBreaker;
+  readonly tools?: () => readonly ToolDefinition[];
 }
 
-export class ClaudeClient implements TurnStreamer {
+export class ClaudeClient implements ClaudeService {
   private cached: { key: string; client: Anthropic } | undefined;
+  private readonly breaker: CircuitBreaker;
+  readonly models: ModelCatalog;
 
-  constructor(private readonly deps: ClaudeClientDeps) {}
+  constructor(private readonly deps: ClaudeClientDeps) {
+    this.breaker = deps.breaker ?? new CircuitBreaker(5, 30_000, deps.now);
+    this.models = new ModelCatalog({ fetchModels: () => this.fetchModels(), ...(deps.now ? { now: deps.now } : {}) });
+  }
 
-  /** Streams one assistant turn. Resolves with the assembled message; rejects with a TurnFailure. */
+  listModels(): Promise<ModelList> {
+    return this.models.list();
+  }
+
   async streamTurn(request: TurnRequest): Promise<TurnResult> {
+    const settings = this.deps.getSettings();
+    let anthropic: Anthropic;
     try {
-      return await this.stream(request);
+      anthropic = await this.client(settings);
     } catch (error) {
-      const userAbort = request.signal.aborted && isUserAbort(error);
-      throw new TurnFailure(toErrorInfo(error), userAbort, { cause: error });
+      throw new TurnFailure(toErrorInfo(error), false, { cause: error });
+    }
+    const candidates = fallbackCandidates(settings.model, settings.fallbackModels);
+    let fallbackFrom: { model: string; reason: string } | undefined;
+    let lastFailure: TurnFailure | undefined;
+
+    for (const model of candidates) {
+      if (!this.breaker.tryAcquire(model)) {
+        const reason = `${model} failed repeatedly; paused for ${this.breaker.retryInSeconds(model)} s`;
+        lastFailure ??= new TurnFailure(breakerInfo(model, this.breaker.retryInSeconds(model)), false);
+        fallbackFrom = this.announceFallback(request, fallbackFrom, model, candidates, reason);
+        continue;
+      }
+      try {
+        const result = await this.attempt(anthropic, settings, model, request, fallbackFrom);
+        this.breaker.recordSuccess(model);
+        return fallbackFrom ? { ...result, fallbackFrom: fallbackFrom.model } : result;
+      } catch (error) {
+        const failure = error as AttemptFailure;
+        if (failure.userAbort) {
+          this.breaker.release(model);
+          throw new TurnFailure(failure.info, true, { cause: failure.cause });
+        }
+        if (countsAgainstModel(failure.info)) this.breaker.recordFailure(model);
+        else this.breaker.release(model);
+        lastFailure = new TurnFailure(failure.info, false, { cause: failure.cause });
+        if (failure.contentStarted || !shouldFallBack(failure.info)) throw lastFailure;
+        fallbackFrom = this.announceFallback(request, fallbackFrom, model, candidates, fallbackReason(model, failure.info));
+      }
+    }
+    throw lastFailure ?? new TurnFailure(toErrorInfo(new Error('No model to send the request to.')), false);
+  }
+
+  /** Tells the listener the next candidate takes over, and remembers the first model that failed. */
+  private announceFallback(request: TurnRequest, current: { model: string; reason: string } | undefined, model: string, candidates: readonly string[], reason: string) {
+    const next = candidates[candidates.indexOf(model) + 1];
+    if (next) request.onEvent({ type: 'fallback', from: model, to: next, reason });
+    return current ?? { model, reason };
+  }
+
+  private async attempt(anthropic: Anthropic, settings: ClaudeSettings, model: string, request: TurnRequest, fallbackFrom: { model: string; reason: string } | undefined): Promise<TurnResult> {
+    const now = this.deps.now ?? Date.now;
+    const info: ModelInfo = this.models.get(model);
+    const params: MessageParams = placeCacheBreakpoints(
+      buildMessageParams({ settings, model: info, system: systemPromptFor(settings), messages: request.messages, ...(this.deps.tools ? { tools: this.deps.tools() } : {}) }),
+    );
+    const started = now();
+    const base = {
+      time: new Date(started).toISOString(),
+      model,
+      cacheBreakpoints: countBreakpoints(params),
+      ...(fallbackFrom ? { fallbackFrom: fallbackFrom.model, fallbackReason: fallbackFrom.reason } : {}),
+      ...(this.deps.logContent?.() ? { request: params } : {}),
+    };
+    try {
+      const { result, stats } = await streamAttempt(anthropic, params, {
+        signal: request.signal,
+        idleTimeoutMs: settings.requestTimeoutSeconds * 1000,
+        maxRetries: settings.maxRetries,
+        onEvent: request.onEvent,
+        onRetry: (notice) => request.onEvent({ type: 'retrying', model, notice }),
+        now,
+      });
+      const u = result.usage;
+      this.deps.onRequestLog?.({
+        ...base,
+        ...stats,
+        outcome: 'done',
+        stopReason: result.stopReason,
+        inputTokens: u.inputTokens,
+        outputTokens: u.outputTokens,
+        cacheReadTokens: u.cacheReadTokens,
+        cacheWriteTokens: u.cacheWriteTokens,
+        thinkingTokens: u.thinkingTokens,
+        ...(costOf(result.model, u) ? { costUsd: costOf(result.model, u)!.total } : {}),
+        totalMs: now() - started,
+      });
+      return result;
+    } catch (error) {
+      const failure = error instanceof AttemptFailure ? error : new AttemptFailure(toErrorInfo(error), false, false, { retries: 0 }, { cause: error });
+      this.deps.onRequestLog?.({
+        ...base,
+        ...failure.stats,
+        outcome: failure.userAbort ? 'stopped' : 'error',
+        ...(failure.userAbort ? {} : { errorType: failure.info.kind }),
+        totalMs: now() - started,
+      });
+      throw failure;
     }
   }
 
-  private async stream(request: TurnRequest): Promise<TurnResult> {
-    const settings = this.deps.getSettings();
-    const client = await this.client(settings);
-    // Our own controller: aborted by the caller's signal or by the idle watchdog.
-    const controller = new AbortController();
-    const forwardAbort = () => controller.abort(request.signal.reason);
-    if (request.signal.aborted) forwardAbort();
-    request.signal.addEventListener('abort', forwardAbort, { once: true });
-    const watchdog = new IdleWatchdog(settings.requestTimeoutSeconds * 1000, () => controller.abort(new StalledStreamError(settings.requestTimeoutSeconds)));
-
-    try {
-      const stream = client.messages.stream(
-        {
-          model: settings.model,
-          max_tokens: settings.maxTokens,
-          system: systemPromptFor(settings),
-          messages: request.messages as Anthropic.MessageParam[],
-        },
-        { signal: controller.signal },
-      );
-      // Idle time counts from the response headers; before that the SDK's own timeout and retries apply.
-      stream.on('connect', () => watchdog.start());
-      for await (const event of stream) {
-        watchdog.touch();
-        const mapped = mapEvent(event);
-        if (mapped) request.onEvent(mapped);
-      }
-      const message = await stream.finalMessage();
-      return toTurnResult(message);
-    } catch (error) {
-      // The SDK reports our watchdog abort as a user abort; surface the real cause.
-      if (controller.signal.reason instanceof StalledStreamError) throw controller.signal.reason;
-      throw error;
-    } finally {
-      watchdog.stop();
-      request.signal.removeEventListener('abort', forwardAbort);
+  private async fetchModels(): Promise<readonly ModelInfo[]> {
+    const anthropic = await this.client(this.deps.getSettings());
+    const models: ModelInfo[] = [];
+    for await (const raw of anthropic.models.list({ limit: 100 })) {
+      const info = parseModelInfo(raw);
+      if (info) models.push(info);
     }
+    return models;
   }
 
   private async client(settings: ClaudeSettings): Promise<Anthropic> {
@@ -80,79 +164,34 @@ export class ClaudeClient implements TurnStreamer {
           timeout: settings.requestTimeoutSeconds * 1000,
         }),
       };
+      this.models.invalidate();
     }
     return this.cached.client;
   }
 }
 
-function mapEvent(event: Anthropic.MessageStreamEvent): ClaudeStreamEvent | undefined {
-  switch (event.type) {
-    case 'message_start':
-      return { type: 'messageStart', messageId: event.message.id, model: event.message.model };
-    case 'content_block_start': {
-      const block = event.content_block;
-      switch (block.type) {
-        case 'text':
-        case 'thinking':
-        case 'redacted_thinking':
-          return { type: 'blockStart', index: event.index, kind: block.type };
-        case 'tool_use':
-          return { type: 'blockStart', index: event.index, kind: 'tool_use', toolName: block.name, toolUseId: block.id };
-        default:
-          return undefined;
-      }
-    }
-    case 'content_block_delta': {
-      const delta = event.delta;
-      switch (delta.type) {
-        case 'text_delta':
-          return { type: 'textDelta', index: event.index, text: delta.text };
-        case 'thinking_delta':
-          return { type: 'thinkingDelta', index: event.index, text: delta.thinking };
-        case 'signature_delta':
-          return { type: 'signature', index: event.index };
-        case 'input_json_delta':
-          return { type: 'toolInputDelta', index: event.index, partialJson: delta.partial_json };
-        default:
-          return undefined;
-      }
-    }
-    case 'content_block_stop':
-      return { type: 'blockStop', index: event.index };
+/** Failures that say something about the model's health (not the user's key, input or network). */
+function countsAgainstModel(info: ErrorInfo): boolean {
+  return info.kind === 'overloaded' || info.kind === 'server' || info.kind === 'timeout' || info.kind === 'stalled';
+}
+
+function fallbackReason(model: string, info: ErrorInfo): string {
+  switch (info.kind) {
+    case 'overloaded':
+      return `${model} is overloaded`;
+    case 'timeout':
+    case 'stalled':
+      return `${model} timed out`;
     default:
-      return undefined;
+      return `${model} failed (${info.status ?? info.kind})`;
   }
 }
 
-function toTurnResult(message: Anthropic.Message): TurnResult {
-  const content: AssistantBlock[] = [];
-  for (const block of message.content) {
-    switch (block.type) {
-      case 'text':
-        content.push({ type: 'text', text: block.text });
-        break;
-      case 'thinking':
-        content.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
-        break;
-      case 'redacted_thinking':
-        content.push({ type: 'redacted_thinking', data: block.data });
-        break;
-      case 'tool_use':
-        content.push({ type: 'tool_use', id: block.id, name: block.name, input: block.input });
-        break;
-      default:
-        break;
-    }
-  }
-  return { messageId: message.id, model: message.model, content, stopReason: message.stop_reason, usage: toUsage(message.usage) };
-}
-
-function toUsage(usage: Anthropic.Usage): TurnUsage {
+function breakerInfo(model: string, seconds: number): ErrorInfo {
   return {
-    inputTokens: usage.input_tokens,
-    outputTokens: usage.output_tokens,
-    cacheReadTokens: usage.cache_read_input_tokens ?? 0,
-    cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
-    thinkingTokens: usage.output_tokens_details?.thinking_tokens ?? 0,
+    kind: 'circuit_open',
+    title: `Requests to ${model} are paused after repeated failures.`,
+    detail: `They resume in ${seconds} s. Retry then, or select another model.`,
+    actions: ['retry', 'selectModel'],
   };
 }

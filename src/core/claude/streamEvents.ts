@@ -1,4 +1,5 @@
 // Typed events the client layer hands to consumers; nothing outside src/core/claude sees SDK events.
+import type { RetryNotice } from './retryNotice';
 
 export type ContentKind = 'text' | 'thinking' | 'redacted_thinking' | 'tool_use';
 
@@ -7,6 +8,8 @@ export interface TurnUsage {
   readonly outputTokens: number;
   readonly cacheReadTokens: number;
   readonly cacheWriteTokens: number;
+  /** Part of cacheWriteTokens written with the 1-hour TTL (priced higher). */
+  readonly cacheWrite1hTokens: number;
   readonly thinkingTokens: number;
 }
 
@@ -17,7 +20,11 @@ export type ClaudeStreamEvent =
   | { readonly type: 'thinkingDelta'; readonly index: number; readonly text: string }
   | { readonly type: 'signature'; readonly index: number }
   | { readonly type: 'toolInputDelta'; readonly index: number; readonly partialJson: string }
-  | { readonly type: 'blockStop'; readonly index: number };
+  | { readonly type: 'blockStop'; readonly index: number }
+  /** The SDK is about to wait and retry (429, 5xx, 529…): show a countdown. */
+  | { readonly type: 'retrying'; readonly model: string; readonly notice: RetryNotice }
+  /** The answer will come from another model; `reason` says why, in words. */
+  | { readonly type: 'fallback'; readonly from: string; readonly to: string; readonly reason: string };
 
 /** Plain-JSON content blocks as they go back to the API (thinking signatures kept intact). */
 export type AssistantBlock =
@@ -32,4 +39,6 @@ export interface TurnResult {
   readonly content: readonly AssistantBlock[];
   readonly stopReason: string | null;
   readonly usage: TurnUsage;
+  /** Set when the answer came from a fallback model. */
+  readonly fallbackFrom?: string;
 }

@@ -1,6 +1,7 @@
 // The seam between the chat logic and the Claude client: no SDK types cross it, so the SDK can be
 // loaded lazily (it costs ~55 ms to load, far too much for activation).
 import type { ErrorInfo } from '../../shared/protocol';
+import type { ModelList } from '../models/modelCatalog';
 import type { ClaudeStreamEvent, TurnResult } from './streamEvents';
 
 /** Message history in API shape. Kept structural so callers do not depend on SDK types. */
@@ -43,18 +44,29 @@ export class TurnFailure extends Error {
   }
 }
 
-/** Loads the real client on first use; `preload()` lets the editor warm it off the activation path. */
-export class LazyTurnStreamer implements TurnStreamer {
-  private loading: Promise<TurnStreamer> | undefined;
+export interface ModelSource {
+  /** The models the key can use; never rejects (falls back to the built-in table). */
+  listModels(): Promise<ModelList>;
+}
 
-  constructor(private readonly load: () => Promise<TurnStreamer>) {}
+export type ClaudeService = TurnStreamer & ModelSource;
+
+/** Loads the real client on first use; `preload()` lets the editor warm it off the activation path. */
+export class LazyTurnStreamer implements ClaudeService {
+  private loading: Promise<ClaudeService> | undefined;
+
+  constructor(private readonly load: () => Promise<ClaudeService>) {}
+
+  async listModels(): Promise<ModelList> {
+    return (await this.get()).listModels();
+  }
 
   preload(): void {
     void this.get().catch(() => undefined);
   }
 
   async streamTurn(request: TurnRequest): Promise<TurnResult> {
-    let streamer: TurnStreamer;
+    let streamer: ClaudeService;
     try {
       streamer = await this.get();
     } catch (error) {
@@ -65,7 +77,7 @@ export class LazyTurnStreamer implements TurnStreamer {
     return streamer.streamTurn(request);
   }
 
-  private get(): Promise<TurnStreamer> {
+  private get(): Promise<ClaudeService> {
     this.loading ??= this.load();
     return this.loading;
   }

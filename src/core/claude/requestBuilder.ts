@@ -1,0 +1,91 @@
+// Builds Messages API request bodies from settings and model capabilities. Sends only what today's API
+// accepts: never temperature/top_p/top_k, thinking and effort only in forms the model supports.
+import type { Effort, ModelInfo } from '../models/modelInfo';
+import { EFFORTS } from '../models/modelInfo';
+import type { ClaudeSettings } from './settings';
+import type { ApiMessage } from './turnStreamer';
+
+export interface CacheControl {
+  readonly type: 'ephemeral';
+  readonly ttl?: '5m' | '1h';
+}
+
+export interface TextBlockParam {
+  readonly type: 'text';
+  readonly text: string;
+  readonly cache_control?: CacheControl;
+}
+
+export interface ToolDefinition {
+  readonly name: string;
+  readonly description?: string;
+  readonly input_schema: { readonly type: 'object'; readonly [key: string]: unknown };
+  readonly cache_control?: CacheControl;
+}
+
+export type ThinkingParam = { readonly type: 'adaptive' } | { readonly type: 'enabled'; readonly budget_tokens: number } | { readonly type: 'disabled' };
+
+export interface MessageParams {
+  readonly model: string;
+  readonly max_tokens: number;
+  readonly system: readonly TextBlockParam[];
+  readonly messages: readonly ApiMessage[];
+  readonly tools?: readonly ToolDefinition[];
+  readonly thinking?: ThinkingParam;
+  readonly output_config?: { readonly effort: Effort };
+  readonly stop_sequences?: readonly string[];
+}
+
+export const MIN_THINKING_BUDGET = 1024;
+
+export interface BuildInput {
+  readonly settings: ClaudeSettings;
+  readonly model: ModelInfo;
+  readonly system: string;
+  readonly messages: readonly ApiMessage[];
+  readonly tools?: readonly ToolDefinition[];
+}
+
+export function buildMessageParams({ settings, model, system, messages, tools }: BuildInput): MessageParams {
+  const maxTokens = Math.max(1, Math.min(settings.maxTokens, model.maxOutputTokens));
+  const thinking = thinkingParam(settings, model, maxTokens);
+  const effort = effortParam(settings.effort, model);
+  return {
+    model: model.id,
+    max_tokens: maxTokens,
+    system: [{ type: 'text', text: system }],
+    messages,
+    ...(tools && tools.length > 0 ? { tools } : {}),
+    ...(thinking ? { thinking } : {}),
+    ...(effort ? { output_config: { effort } } : {}),
+    ...(settings.stopSequences.length > 0 ? { stop_sequences: settings.stopSequences } : {}),
+  };
+}
+
+/** The requested thinking mode if the model has it, else the closest form it does support. */
+export function thinkingParam(settings: ClaudeSettings, model: ModelInfo, maxTokens: number): ThinkingParam | undefined {
+  const has = (t: 'adaptive' | 'enabled' | 'disabled') => model.thinkingTypes.includes(t);
+  const enabled = (): ThinkingParam | undefined =>
+    has('enabled') && maxTokens > MIN_THINKING_BUDGET
+      ? { type: 'enabled', budget_tokens: Math.min(Math.max(settings.thinkingBudgetTokens, MIN_THINKING_BUDGET), maxTokens - 1) }
+      : undefined;
+  switch (settings.thinkingMode) {
+    case 'off':
+      // Models that always think (Opus 5.5) take no `disabled`; sending nothing lets them decide.
+      return has('disabled') ? { type: 'disabled' } : undefined;
+    case 'enabled':
+      return enabled() ?? (has('adaptive') ? { type: 'adaptive' } : undefined);
+    case 'adaptive':
+      return has('adaptive') ? { type: 'adaptive' } : enabled();
+  }
+}
+
+/** The chosen effort, or the highest one the model supports below it. */
+export function effortParam(requested: Effort | 'default', model: ModelInfo): Effort | undefined {
+  if (requested === 'default') return undefined;
+  for (let i = EFFORTS.indexOf(requested); i >= 0; i--) {
+    const effort = EFFORTS[i]!;
+    if (model.efforts.includes(effort)) return effort;
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+// In-turn notices: a live countdown while the SDK waits to retry, and a lasting line when another model
+// answered. Both are role="status" so screen readers hear them without stealing focus.
+import type { TurnNotice } from '../shared/protocol';
+import { h, icon } from './dom';
+
+export class NoticeView {
+  readonly el: HTMLElement;
+  private readonly retryLine: HTMLElement;
+  private readonly fallbackLine: HTMLElement;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    this.retryLine = h('div', { class: 'notice retry', role: 'status', hidden: true });
+    this.fallbackLine = h('div', { class: 'notice fallback', role: 'status', hidden: true });
+    this.el = h('div', { class: 'notices' }, this.fallbackLine, this.retryLine);
+  }
+
+  show(notice: TurnNotice): void {
+    if (notice.kind === 'fallback') {
+      this.clearRetry();
+      this.showFallback(notice.from, notice.to, notice.reason);
+      return;
+    }
+    this.clearRetry();
+    // Counted from receipt: the host's clock may be another machine's (remote, code-server).
+    const deadline = performance.now() + notice.delayMs;
+    const why = notice.status === 429 ? 'Rate limited (429)' : notice.status === 529 ? `${notice.model} is overloaded (529)` : `The API failed (${notice.status})`;
+    const render = () => {
+      const seconds = Math.max(0, Math.ceil((deadline - performance.now()) / 1000));
+      const wait = seconds > 0 ? `retrying in ${notice.serverSaid ? '' : 'about '}${seconds} s` : 'retrying now';
+      this.retryLine.replaceChildren(icon('sync'), ` ${why}: ${wait} (attempt ${notice.attempt} of ${notice.maxRetries})…`);
+      if (seconds === 0) this.stopTimer();
+    };
+    this.retryLine.hidden = false;
+    render();
+    this.timer = setInterval(render, 250);
+  }
+
+  showFallback(from: string, to: string | undefined, reason: string): void {
+    this.fallbackLine.hidden = false;
+    this.fallbackLine.replaceChildren(icon('arrow-swap'), ` ${to ? `Answered by ${to}` : `Switched from ${from}`}: ${reason}.`);
+  }
+
+  /** Content arrived or the turn ended: the wait is over. */
+  clearRetry(): void {
+    this.stopTimer();
+    this.retryLine.hidden = true;
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}
