@@ -1,4 +1,4 @@
-// Runs the fake API by hand: `node out/test/fake-anthropic/cli.js [--port N] [--tps N] [--api-key KEY]`.
+// Runs the fake API by hand: `node out/test/fake-anthropic/cli.js [--port N] [--tps N] [--api-key KEY] [--no-cache]`.
 // Prints the URL (use it as claudeCompanion.apiBaseUrl) and serves the default echo answer until SIGINT/SIGTERM.
 import { startFakeAnthropic } from './server';
 
@@ -20,13 +20,14 @@ function intArg(args: string[], name: string): number | undefined {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    console.log('usage: cli.js [--port N] [--tps N] [--api-key KEY]');
+    console.log('usage: cli.js [--port N] [--tps N] [--api-key KEY] [--no-cache]');
     return;
   }
   const fake = await startFakeAnthropic({
     port: intArg(args, '--port'),
     tokensPerSecond: intArg(args, '--tps'),
     apiKey: argValue(args, '--api-key'),
+    cache: !args.includes('--no-cache'),
   });
   console.log(fake.url);
   const stop = (signal: string) => {

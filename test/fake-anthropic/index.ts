@@ -19,8 +19,12 @@ export {
   type StreamingScenario,
 } from './scenarios';
 export { echoScenario, lastUserText } from './messages';
-export { MODELS, MODEL_IDS, findModel } from './models';
+export { byModel } from './model-routing';
+export { MIN_CACHEABLE_TOKENS, MODELS, MODEL_IDS, findModel, minCacheableTokens } from './models';
 export { estimateInputTokens } from './validate';
+export { flattenPrompt, type FlatPrompt, type PromptBlock } from './prompt';
+export { LOOKBACK_BLOCKS, type CacheUsage } from './prompt-cache';
+export { MAX_BREAKPOINTS, TTL_MS } from './breakpoints';
 export { errorTypeForStatus } from './errors';
 export { fakeSignature } from './plan';
 export type * from './types';

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { HttpFailure } from './errors';
 import { planMessage, type GeneratedScenario } from './plan';
+import type { PromptCache } from './prompt-cache';
 import { sendError, sendJson, statusForErrorType, type RequestContext } from './respond';
 import { text } from './scenarios';
 import { splitSse, type WireChunk } from './sse';
@@ -46,6 +47,8 @@ export interface MessagesDeps {
   nextScenario: () => Scenario;
   /** Server-wide pacing (delta chunks per second). */
   tokensPerSecond: number;
+  /** Read and written only by generated answers (errors and replays leave it alone). */
+  cache: PromptCache;
 }
 
 function streamOptions(ctx: RequestContext, tps: number, fault: StreamFault | undefined, pingIntervalMs?: number) {
@@ -96,7 +99,7 @@ export async function handleMessages(ctx: RequestContext, deps: MessagesDeps): P
       return writeSse(ctx.res, chunks, streamOptions(ctx, s.tokensPerSecond ?? deps.tokensPerSecond, s.fault));
     }
     default: {
-      const plan = planMessage(s, request);
+      const plan = planMessage(s, request, deps.cache.apply(request));
       const tps = s.tokensPerSecond ?? deps.tokensPerSecond;
       if (request.stream === true) {
         return writeSse(ctx.res, plan.chunks, streamOptions(ctx, tps, s.fault, s.pingIntervalMs));

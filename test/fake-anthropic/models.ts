@@ -64,6 +64,21 @@ export function findModel(id: string): FakeModelInfo | undefined {
   return MODELS.find((m) => m.id === id);
 }
 
+/**
+ * Shortest prompt prefix (tokens) that prompt caching will store, per model. Opus 5.5 and Sonnet 5.5: 512
+ * (secondary sources quoting the docs). Haiku 5.5: the reference found no figure; 1,024 is OUR ASSUMPTION.
+ * Kept out of FakeModelInfo because GET /v1/models does not report it.
+ */
+export const MIN_CACHEABLE_TOKENS: Readonly<Record<string, number>> = {
+  'claude-opus-5-5': 512,
+  'claude-sonnet-5-5': 512,
+  'claude-haiku-5-5': 1024,
+};
+
+export function minCacheableTokens(model: string): number {
+  return MIN_CACHEABLE_TOKENS[model] ?? 1024;
+}
+
 /** One page of `GET /v1/models` (`limit` 1–1000, default 20; `after_id` / `before_id` cursors). */
 export function listModels(query: Record<string, string>): {
   data: FakeModelInfo[];

@@ -1,6 +1,7 @@
 // Turns a generated scenario into the exact SSE events to stream and the Message a non-streaming call returns.
 import { createHash } from 'node:crypto';
 import { newId } from './errors';
+import { uncachedUsage, type CacheUsage } from './prompt-cache';
 import { chunkChars, chunkWords, pingEvent, sseEvent, type WireChunk } from './sse';
 import { estimateInputTokens } from './validate';
 import type {
@@ -12,6 +13,7 @@ import type {
   StopDetails,
   StopReason,
 } from './types';
+import { resolveInputUsage } from './usage';
 
 /** Scenarios whose events the fake generates itself. */
 export type GeneratedScenario = Exclude<StaticScenario, ReplayScenario | HttpErrorScenario>;
@@ -135,8 +137,11 @@ function renderBlock(b: BlockSpec, s: GeneratedScenario, omitThinking: boolean):
   }
 }
 
-/** Builds the stream and the assembled message for `s` answering `req`. */
-export function planMessage(s: GeneratedScenario, req: MessagesRequestBody): ResponsePlan {
+/**
+ * Builds the stream and the assembled message for `s` answering `req`. `cache` is the prompt-cache split of
+ * the input tokens (default: all uncached); the scenario's `usage` pins override it.
+ */
+export function planMessage(s: GeneratedScenario, req: MessagesRequestBody, cache?: CacheUsage): ResponsePlan {
   const content = contentOf(s);
   // max_tokens: 0 pre-warms the cache and generates nothing.
   const blocks = req.max_tokens === 0 ? [] : content.blocks;
@@ -148,11 +153,12 @@ export function planMessage(s: GeneratedScenario, req: MessagesRequestBody): Res
   const deltaCount = rendered.reduce((n, r) => n + r.deltas.length, 0);
   const hasThinking = blocks.some((b) => b.type === 'thinking' || b.type === 'redacted_thinking');
   const u = s.usage ?? {};
-  const inputTokens = u.input_tokens ?? estimateInputTokens(req);
-  const cacheCreation5m = u.ephemeral_5m_input_tokens ?? u.cache_creation_input_tokens ?? 0;
-  const cacheCreation1h = u.ephemeral_1h_input_tokens ?? 0;
-  const cacheCreation = u.cache_creation_input_tokens ?? cacheCreation5m + cacheCreation1h;
-  const cacheRead = u.cache_read_input_tokens ?? 0;
+  const input = resolveInputUsage(u, cache ?? uncachedUsage(estimateInputTokens(req)));
+  const inputTokens = input.input_tokens;
+  const cacheCreation5m = input.ephemeral_5m_input_tokens;
+  const cacheCreation1h = input.ephemeral_1h_input_tokens;
+  const cacheCreation = input.cache_creation_input_tokens;
+  const cacheRead = input.cache_read_input_tokens;
   const outputTokens = u.output_tokens ?? deltaCount + blocks.filter((b) => b.type === 'redacted_thinking').length;
   const thinkingTokens = u.thinking_tokens ?? rendered.reduce((n, r) => n + r.thinkingTokens, 0);
   const details = hasThinking || u.thinking_tokens !== undefined ? { output_tokens_details: { thinking_tokens: thinkingTokens } } : {};

@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { HttpFailure, newId } from './errors';
 import { echoScenario, handleMessages } from './messages';
 import { findModel, listModels } from './models';
+import { PromptCache } from './prompt-cache';
 import { sendError, sendJson, type RequestContext } from './respond';
 import type { FakeAnthropic, FakeAnthropicOptions, RecordedRequest, RequestOutcome, Scenario } from './types';
 import { estimateInputTokens, validateCountTokensRequest } from './validate';
@@ -61,6 +62,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
   const inFlight = new Set<AbortController>();
   let closing = false;
   let closed: Promise<void> | undefined;
+  const cache = new PromptCache(opts.now ?? Date.now, opts.cache ?? true);
 
   async function route(ctx: RequestContext, method: string): Promise<void> {
     const { rec } = ctx;
@@ -71,7 +73,11 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
       if (typeof rec.body === 'string') throw new HttpFailure(400, 'request body is not valid JSON');
     }
     if (method === 'POST' && rec.path === '/v1/messages') {
-      return handleMessages(ctx, { nextScenario: () => queue.shift() ?? fallback, tokensPerSecond: opts.tokensPerSecond ?? 0 });
+      return handleMessages(ctx, {
+        nextScenario: () => queue.shift() ?? fallback,
+        tokensPerSecond: opts.tokensPerSecond ?? 0,
+        cache,
+      });
     }
     if (method === 'POST' && rec.path === '/v1/messages/count_tokens') {
       const body = validateCountTokensRequest(rec.body);
@@ -186,9 +192,11 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
         },
         timeoutMs,
       ),
+    cache,
     reset: () => {
       queue.length = 0;
       requests.length = 0;
+      cache.clear();
     },
     close: () => {
       if (!closed) {

@@ -204,6 +204,30 @@ export interface FakeAnthropicOptions {
   apiKey?: string;
   /** Default pacing in delta chunks per second; 0 (default) = as fast as possible. */
   tokensPerSecond?: number;
+  /** Simulate prompt caching (default true); false reports every prompt as uncached input. */
+  cache?: boolean;
+  /** Clock for cache TTLs in ms (default Date.now); inject one to expire entries without waiting. */
+  now?: () => number;
+}
+
+/** One live prompt-cache entry (a prefix written at a breakpoint). */
+export interface CacheEntryInfo {
+  model: string;
+  ttl: '5m' | '1h';
+  /** Tokens of the cached prefix when it was written. */
+  tokens: number;
+  /** Expiry on the server's clock (`now()` ms); reads push it back by the TTL. */
+  expiresAt: number;
+}
+
+/** The fake's prompt cache (per server, keyed by model + prefix). */
+export interface FakePromptCache {
+  readonly enabled: boolean;
+  /** Number of unexpired entries. */
+  readonly size: number;
+  /** Copies of the unexpired entries. */
+  entries(): CacheEntryInfo[];
+  clear(): void;
 }
 
 export interface FakeAnthropic {
@@ -222,7 +246,9 @@ export interface FakeAnthropic {
   waitForRequests(n: number, timeoutMs?: number): Promise<RecordedRequest[]>;
   /** Resolves once request `index` (0-based, in `requests`) is no longer pending. */
   waitForOutcome(index: number, timeoutMs?: number): Promise<RequestOutcome>;
-  /** Clears the queue and the request log (the default scenario is kept). */
+  /** Prompt cache state (see FakeAnthropicOptions.cache / .now). */
+  readonly cache: FakePromptCache;
+  /** Clears the queue, the request log and the prompt cache (the default scenario is kept). */
   reset(): void;
   /** Closes the server and destroys open sockets, stalled streams included. */
   close(): Promise<void>;

@@ -1,6 +1,8 @@
 // Request validation for /v1/messages and /v1/messages/count_tokens, and the input-token estimate.
+import { collectBreakpoints } from './breakpoints';
 import { HttpFailure } from './errors';
 import { findModel } from './models';
+import { flattenPrompt } from './prompt';
 import type { MessagesRequestBody } from './types';
 
 const MAX_OUTPUT_TOKENS = 128_000;
@@ -9,12 +11,18 @@ const ROLES = new Set(['user', 'assistant', 'system']);
 const THINKING_TYPES = new Set(['enabled', 'adaptive', 'disabled', 'between_tools']);
 const EFFORTS = new Set(['low', 'medium', 'high', 'xhigh', 'max']);
 
-/** Deterministic input-token estimate: ceil(chars / 4) of the JSON of system + messages + tools. */
+/**
+ * Deterministic input-token estimate: ceil(chars / 4) of the JSON of tools + system + messages, leaving out
+ * each block's own `cache_control` key (see prompt.ts). count_tokens, the uncached usage and the prompt
+ * cache's prefix counts all use this one tokenizer.
+ */
 export function estimateInputTokens(body: { system?: unknown; messages?: unknown; tools?: unknown }): number {
-  let chars = JSON.stringify(body.messages ?? []).length;
-  if (body.system !== undefined) chars += JSON.stringify(body.system).length;
-  if (body.tools !== undefined) chars += JSON.stringify(body.tools).length;
-  return Math.ceil(chars / 4);
+  return flattenPrompt(body).totalTokens;
+}
+
+/** Validates block-level and top-level `cache_control` (400 on bad markers, >4 breakpoints, 1h after 5m). */
+function checkCacheControl(body: Record<string, unknown>): void {
+  collectBreakpoints(body, flattenPrompt(body));
 }
 
 function bad(message: string): never {
@@ -93,6 +101,7 @@ function checkCommon(body: Record<string, unknown>): void {
       if (custom && !isObject(t.input_schema)) bad(`tools.${i}.input_schema: Field required`);
     });
   }
+  checkCacheControl(body);
   const effort = isObject(body.output_config) ? body.output_config.effort : undefined;
   if (effort !== undefined && (typeof effort !== 'string' || !EFFORTS.has(effort))) {
     bad("output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'");
