@@ -14,6 +14,7 @@ const t1 = process.hrtime.bigint();
 const context = {
   subscriptions: [],
   extensionUri: vscode.Uri.file(path.resolve('.')),
+  logUri: vscode.Uri.file(path.resolve('.test-artifacts/bench-logs')),
   secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
 };
 ext.activate(context);

@@ -13,11 +13,15 @@ const Uri = {
 };
 module.exports = {
   EventEmitter,
+  StatusBarAlignment: { Left: 1, Right: 2 },
+  MarkdownString: class { constructor(v) { this.value = v; } },
+  QuickPickItemKind: { Separator: -1, Default: 0 },
   Uri,
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   window: {
     createOutputChannel: () => ({ info() {}, warn() {}, error() {}, show() {}, dispose() {} }),
     registerWebviewViewProvider: () => disposable,
+    createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
     showInformationMessage: async () => undefined,
     showInputBox: async () => undefined,
   },

@@ -84,7 +84,8 @@ describe('Chat slice (real extension host, fake API)', () => {
       const body = fake.requests.find((r) => r.path === '/v1/messages')?.body as Record<string, unknown>;
       assert.equal(body['model'], 'claude-haiku-5-5');
       assert.equal(body['max_tokens'], 1234);
-      assert.match(String(body['system']), /Answer in haiku\.$/);
+      const system = body['system'] as { type: string; text: string }[];
+      assert.match(system.map((b) => b.text).join('\n'), /Answer in haiku\.$/);
       assert.equal(lastAssistant(await api.session.snapshot()).status, 'done');
     } finally {
       for (const key of ['model', 'maxTokens', 'systemPrompt']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
@@ -152,5 +153,65 @@ describe('Chat slice (real extension host, fake API)', () => {
     } finally {
       process.env['ANTHROPIC_API_KEY'] = 'test-key';
     }
+  });
+});
+
+describe('Request log (real extension host)', () => {
+  let fake: FakeAnthropic;
+  let api: CompanionApi;
+  const config = () => vscode.workspace.getConfiguration('claudeCompanion');
+
+  before(async () => {
+    fake = await startFakeAnthropic();
+    api = await vscode.extensions.getExtension<CompanionApi>(EXTENSION_ID)!.activate();
+    process.env['ANTHROPIC_API_KEY'] = 'sk-ant-test-integration-key-000';
+    await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await config().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('log.includeContent', undefined, vscode.ConfigurationTarget.Global);
+    process.env['ANTHROPIC_API_KEY'] = 'test-key';
+    await fake.close();
+  });
+
+  async function lastLogLine(): Promise<Record<string, unknown>> {
+    await api.requestLog.flushed();
+    const { readFile } = await import('node:fs/promises');
+    const lines = (await readFile(api.requestLog.file, 'utf8')).trim().split('\n');
+    return JSON.parse(lines.at(-1)!) as Record<string, unknown>;
+  }
+
+  it('writes one JSON line per request to the log folder, without the key or the content', async () => {
+    api.session.newChat();
+    await api.session.send('log me');
+    const line = await lastLogLine();
+    assert.equal(line['outcome'], 'done');
+    assert.equal(line['model'], 'claude-sonnet-5-5');
+    assert.match(String(line['requestId']), /^req_/);
+    assert.equal(typeof line['totalMs'], 'number');
+    assert.equal(typeof line['timeToFirstTokenMs'], 'number');
+    assert.equal(line['retries'], 0);
+    assert.ok(!('request' in line), 'no content by default');
+    const raw = JSON.stringify(line);
+    assert.ok(!raw.includes('sk-ant-test-integration-key'), 'the key never reaches the log');
+    assert.ok(!raw.includes('log me'));
+  });
+
+  it('includes the request content only when claudeCompanion.log.includeContent is on', async () => {
+    await config().update('log.includeContent', true, vscode.ConfigurationTarget.Global);
+    api.session.newChat();
+    await api.session.send('please log my content');
+    assert.ok(JSON.stringify(await lastLogLine()).includes('please log my content'));
+  });
+
+  it('an error is logged with its type', async () => {
+    fake.enqueue(httpError(401));
+    api.session.newChat();
+    await api.session.send('bad key');
+    const line = await lastLogLine();
+    assert.equal(line['outcome'], 'error');
+    assert.equal(line['errorType'], 'authentication');
+    assert.equal(line['status'], 401);
   });
 });

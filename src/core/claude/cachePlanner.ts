@@ -3,10 +3,10 @@
 //   1. after tools + system (stable for the whole conversation);
 //   2. on the latest message (the newest tool results or user turn): written now, read next request;
 //   3. on the previous request's latest message, where its breakpoint wrote the cache: an exact hit even
-//      when more than 20 blocks (the API's look-back) were added since;
-//   4. on the latest human turn, a stable anchor for the whole turn's loop.
+//      when more than 20 blocks (the API's look-back) were added since, e.g. after many parallel tools.
 // Breakpoints whose prefix is below the model's minimum cacheable length are left out (they would not
-// cache, and slots are scarce).
+// cache). The fourth slot stays free: an extra mark changes no price but turns string content into
+// blocks, which costs a few tokens on every request (measured in `npm run bench`).
 import type { CacheControl, MessageParams } from './requestBuilder';
 import type { ApiMessage } from './turnStreamer';
 
@@ -31,15 +31,12 @@ function blocksOf(message: ApiMessage): Block[] {
   return typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : (message.content as Block[]);
 }
 
-const isToolResultOnly = (m: ApiMessage) => typeof m.content !== 'string' && m.content.length > 0 && m.content.every((b) => (b as Block)['type'] === 'tool_result');
-
 /** Returns a copy of `params` with breakpoints placed; the input is not modified. */
 export function placeCacheBreakpoints(params: MessageParams, minTokens = minCacheableTokens(params.model)): MessageParams {
   const messages = params.messages;
   const userIndexes = messages.map((m, i) => (m.role === 'user' ? i : -1)).filter((i) => i >= 0);
   const latest = userIndexes.at(-1);
   const previous = userIndexes.at(-2);
-  const humanTurn = [...userIndexes].reverse().find((i) => !isToolResultOnly(messages[i]!));
 
   // Prefix sizes: tools → system → messages, in the order the API matches them.
   const headTokens = estimateTokens(params.tools ?? []) + estimateTokens(params.system);
@@ -51,10 +48,10 @@ export function placeCacheBreakpoints(params: MessageParams, minTokens = minCach
   }
 
   const targets = new Set<number>();
-  for (const i of [latest, previous, humanTurn]) if (i !== undefined && messageEnd[i]! >= minTokens) targets.add(i);
+  for (const i of [latest, previous]) if (i !== undefined && messageEnd[i]! >= minTokens) targets.add(i);
   const cacheHead = headTokens >= minTokens && params.system.length > 0;
   // Message breakpoints in priority order, within the slots left after the head.
-  const chosen = [latest, previous, humanTurn].filter((i, k, all): i is number => i !== undefined && targets.has(i) && all.indexOf(i) === k);
+  const chosen = [latest, previous].filter((i, k, all): i is number => i !== undefined && targets.has(i) && all.indexOf(i) === k);
   const slots = MAX_BREAKPOINTS - (cacheHead ? 1 : 0);
   const marked = new Set(chosen.slice(0, slots));
 
