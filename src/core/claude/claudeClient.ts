@@ -10,7 +10,7 @@ import { placeCacheBreakpoints, countBreakpoints } from './cachePlanner';
 import { CircuitBreaker } from './circuitBreaker';
 import { MissingApiKeyError, toErrorInfo } from './errors';
 import { fallbackCandidates, shouldFallBack } from './fallbackPolicy';
-import { buildMessageParams, type MessageParams, type ToolDefinition } from './requestBuilder';
+import { buildMessageParams, type MessageParams } from './requestBuilder';
 import type { RequestRecord } from './requestRecord';
 import { systemPromptFor, type ClaudeSettings } from './settings';
 import { AttemptFailure, streamAttempt } from './streamAttempt';
@@ -26,7 +26,6 @@ export interface ClaudeClientDeps {
   readonly logContent?: () => boolean;
   readonly now?: () => number;
   readonly breaker?: CircuitBreaker;
-  readonly tools?: () => readonly ToolDefinition[];
 }
 
 export class ClaudeClient implements ClaudeService {
@@ -93,7 +92,7 @@ export class ClaudeClient implements ClaudeService {
     const now = this.deps.now ?? Date.now;
     const info: ModelInfo = this.models.get(model);
     const params: MessageParams = placeCacheBreakpoints(
-      buildMessageParams({ settings, model: info, system: systemPromptFor(settings), messages: request.messages, ...(this.deps.tools ? { tools: this.deps.tools() } : {}) }),
+      buildMessageParams({ settings, model: info, system: systemPromptFor(settings), messages: request.messages, ...(request.tools ? { tools: request.tools } : {}) }),
     );
     const started = now();
     const base = {

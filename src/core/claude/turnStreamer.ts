@@ -2,6 +2,7 @@
 // loaded lazily (it costs ~55 ms to load, far too much for activation).
 import type { ErrorInfo } from '../../shared/protocol';
 import type { ModelList } from '../models/modelCatalog';
+import type { ToolDefinition } from './requestBuilder';
 import type { ClaudeStreamEvent, TurnResult } from './streamEvents';
 
 /** Message history in API shape. Kept structural so callers do not depend on SDK types. */
@@ -12,6 +13,8 @@ export interface ApiMessage {
 
 export interface TurnRequest {
   readonly messages: readonly ApiMessage[];
+  /** Tool definitions for this request (the agent loop's tools); none for plain chat. */
+  readonly tools?: readonly ToolDefinition[];
   readonly signal: AbortSignal;
   readonly onEvent: (event: ClaudeStreamEvent) => void;
 }
