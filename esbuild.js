@@ -37,8 +37,8 @@ const common = {
 /** @type {import('esbuild').BuildOptions} */
 const extension = {
   ...common,
-  // claude.js holds the SDK and is required on first use, keeping activation cheap.
-  entryPoints: { extension: 'src/extension.ts', claude: 'src/core/claude/claudeClient.ts' },
+  // engine.js holds the SDK and the tools and is required on first use, keeping activation cheap.
+  entryPoints: { extension: 'src/extension.ts', engine: 'src/engine.ts' },
   outdir: 'dist',
   platform: 'node',
   format: 'cjs',

@@ -14,6 +14,8 @@ const Uri = {
 module.exports = {
   EventEmitter,
   StatusBarAlignment: { Left: 1, Right: 2 },
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  TabInputTextDiff: class {},
   MarkdownString: class { constructor(v) { this.value = v; } },
   QuickPickItemKind: { Separator: -1, Default: 0 },
   Uri,
@@ -29,5 +31,8 @@ module.exports = {
   workspace: {
     getConfiguration: () => ({ get: (_k, d) => d }),
     onDidChangeConfiguration: () => disposable,
+    onDidGrantWorkspaceTrust: () => disposable,
+    registerTextDocumentContentProvider: () => disposable,
+    isTrusted: true,
   },
 };

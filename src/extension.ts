@@ -3,22 +3,30 @@ import * as vscode from 'vscode';
 import { LazyTurnStreamer } from './core/claude/turnStreamer';
 import { ChatSession } from './core/chat/chatSession';
 import { ApiKeyStore } from './vscode/apiKeyStore';
-import { loadClaudeClient } from './vscode/claudeModule';
+import { loadEngine } from './vscode/claudeModule';
 import { CHAT_VIEW_ID, ChatViewProvider } from './vscode/chatViewProvider';
 import { registerCommands } from './vscode/commands';
 import { RequestLog } from './vscode/requestLog';
 import { logIncludesContent, onSettingsChanged, readSettings } from './vscode/settings';
 import { CostStatusBar } from './vscode/costStatusBar';
+import { writesDisabledReason } from './vscode/agent/agentSettings';
+import { restoreFiles } from './vscode/agent/fileRestorer';
+import { createAgentHooks } from './vscode/agent/toolContext';
+import { WriteApprovals } from './vscode/agent/writeApprovals';
 import type { CompanionApi } from './vscode/testApi';
+import type { AgentHooks } from './core/chat/agentTurn';
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
   const apiKeys = new ApiKeyStore(context.secrets);
   const log = new RequestLog(context.logUri);
   const costBar = new CostStatusBar();
-  const client = new LazyTurnStreamer(() =>
-    loadClaudeClient({ getSettings: readSettings, getApiKey: () => apiKeys.get(), onRequestLog: log.record, logContent: logIncludesContent }),
-  );
-  const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), () => client.preload());
+  const client = new LazyTurnStreamer(async () => {
+    const { ClaudeClient } = await loadEngine();
+    return new ClaudeClient({ getSettings: readSettings, getApiKey: () => apiKeys.get(), onRequestLog: log.record, logContent: logIncludesContent });
+  });
+  const approvals = new WriteApprovals();
+  let agentHooks: Promise<AgentHooks> | undefined;
+  const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), approvals, () => client.preload());
   const session = new ChatSession(
     {
       client,
@@ -26,6 +34,9 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       hasApiKey: () => apiKeys.has(),
       onStreamingChanged: (streaming) => void vscode.commands.executeCommand('setContext', 'claudeCompanion.streaming', streaming),
       onTotalsChanged: (totals) => costBar.update(totals),
+      agent: () => (agentHooks ??= loadEngine().then((engine) => createAgentHooks(engine, approvals))),
+      restoreFiles,
+      writesDisabledReason,
     },
     view.post,
   );
@@ -37,7 +48,9 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     costBar,
     view,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
-    ...registerCommands({ session, view, apiKeys, log, models: client }),
+    ...registerCommands({ session, view, apiKeys, log, models: client, approvals }),
+    approvals,
+    vscode.workspace.onDidGrantWorkspaceTrust(() => view.post({ type: 'trust' })),
     apiKeys.onDidChange(async () => view.post({ type: 'apiKey', hasApiKey: await apiKeys.has() })),
     onSettingsChanged(() => view.post({ type: 'model', model: readSettings().model })),
   );

@@ -6,12 +6,19 @@ import { chatHtml } from './chatHtml';
 
 export const CHAT_VIEW_ID = 'claudeCompanion.chat';
 
-const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry' | 'newChat'>, readonly [string, ...unknown[]]> = {
+const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry' | 'newChat' | 'continue'>, readonly [string, ...unknown[]]> = {
   setApiKey: ['claudeCompanion.setApiKey'],
   selectModel: ['claudeCompanion.selectModel'],
   openSettings: ['workbench.action.openSettings', '@ext:claude-companion.claude-companion'],
   showLog: ['claudeCompanion.showLog'],
+  manageTrust: ['workbench.trust.manage'],
 };
+
+/** What the panel can ask of the write-approval flow. */
+export interface ApprovalControls {
+  decide(toolUseId: string, approved: boolean): boolean;
+  showDiff(toolUseId: string): Promise<boolean>;
+}
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -20,6 +27,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   constructor(
     private readonly assets: vscode.Uri,
+    private readonly approvals: ApprovalControls,
     /** Called when the panel opens: a message is likely soon, so warm up the client meanwhile. */
     private readonly onOpened: () => void = () => undefined,
   ) {}
@@ -88,11 +96,24 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'action':
         await this.runAction(session, message.action);
         return;
+      case 'approval':
+        this.approvals.decide(message.toolUseId, message.approved);
+        return;
+      case 'openDiff':
+        await this.approvals.showDiff(message.toolUseId);
+        return;
+      case 'revertTurn':
+        await session.revertTurn(message.turnId);
+        return;
+      case 'removeAttachment':
+        session.removeAttachment(message.id);
+        return;
     }
   }
 
   private async runAction(session: ChatSession, action: ErrorAction): Promise<void> {
     if (action === 'retry') return session.retry();
+    if (action === 'continue') return session.send('Continue.');
     if (action === 'newChat') {
       session.newChat();
       return this.sendSnapshot();

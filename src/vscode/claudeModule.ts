@@ -1,13 +1,15 @@
-// Loads the Claude client bundle (dist/claude.js, which holds the SDK) on demand: parsing the SDK
-// takes ~55 ms, so it stays off the activation path.
+// Loads dist/engine.js (the SDK client and the workspace tools) on first use, keeping it off the
+// activation path: parsing it takes ~60 ms.
 import * as path from 'node:path';
-import type * as ClaudeClientModule from '../core/claude/claudeClient';
-import type { ClaudeClientDeps } from '../core/claude/claudeClient';
-import type { ClaudeService } from '../core/claude/turnStreamer';
+import type * as Engine from '../engine';
 
-export async function loadClaudeClient(deps: ClaudeClientDeps): Promise<ClaudeService> {
+export type EngineModule = typeof Engine;
+
+let engine: Promise<EngineModule> | undefined;
+
+export function loadEngine(): Promise<EngineModule> {
   // A computed path keeps esbuild from inlining the module into extension.js.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mod = require(path.join(__dirname, 'claude.js')) as typeof ClaudeClientModule;
-  return new mod.ClaudeClient(deps);
+  engine ??= Promise.resolve().then(() => require(path.join(__dirname, 'engine.js')) as EngineModule);
+  return engine;
 }

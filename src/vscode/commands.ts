@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ChatSession } from '../core/chat/chatSession';
 import type { ModelSource } from '../core/claude/turnStreamer';
 import type { ApiKeyStore } from './apiKeyStore';
+import type { WriteApprovals } from './agent/writeApprovals';
 import type { ChatViewProvider } from './chatViewProvider';
 import { pickModel } from './modelPicker';
 import type { RequestLog } from './requestLog';
@@ -13,9 +14,12 @@ export interface CommandServices {
   readonly apiKeys: ApiKeyStore;
   readonly log: RequestLog;
   readonly models: ModelSource;
+  readonly approvals: WriteApprovals;
 }
 
-export function registerCommands({ session, view, apiKeys, log, models }: CommandServices): vscode.Disposable[] {
+const MAX_ATTACHMENT_CHARS = 100_000;
+
+export function registerCommands({ session, view, apiKeys, log, models, approvals }: CommandServices): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('claudeCompanion.newChat', async () => {
       session.newChat();
@@ -35,5 +39,28 @@ export function registerCommands({ session, view, apiKeys, log, models }: Comman
     }),
     vscode.commands.registerCommand('claudeCompanion.showLog', () => log.show()),
     vscode.commands.registerCommand('claudeCompanion.selectModel', () => pickModel(models)),
+    vscode.commands.registerCommand('claudeCompanion.approveWrite', () => approvals.decideActive(true)),
+    vscode.commands.registerCommand('claudeCompanion.rejectWrite', () => approvals.decideActive(false)),
+    vscode.commands.registerCommand('claudeCompanion.addSelectionToChat', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showWarningMessage('Claude: open a file and select some code to add it to the chat.');
+        return;
+      }
+      const { document, selection } = editor;
+      // No selection: the whole file (bounded), which is what "add this file" usually means.
+      const range = selection.isEmpty ? new vscode.Range(0, 0, document.lineCount, 0) : new vscode.Range(selection.start.line, 0, selection.end.line + 1, 0);
+      let text = document.getText(range);
+      if (text.length > MAX_ATTACHMENT_CHARS) text = `${text.slice(0, MAX_ATTACHMENT_CHARS)}\n… (truncated)`;
+      const endLine = Math.max(range.start.line + 1, Math.min(document.lineCount, range.end.line));
+      session.attach({
+        path: vscode.workspace.asRelativePath(document.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+        startLine: range.start.line + 1,
+        endLine,
+        languageId: document.languageId,
+        text: text.replace(/\n$/, ''),
+      });
+      await view.reveal();
+    }),
   ];
 }

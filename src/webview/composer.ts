@@ -1,4 +1,5 @@
 // The message box: Enter sends, Shift+Enter adds a line, Send becomes Stop while a response streams.
+import type { AttachmentChip } from '../shared/protocol';
 import { h, icon } from './dom';
 import { postToHost } from './vscodeApi';
 
@@ -7,14 +8,16 @@ export class Composer {
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
   private readonly stopButton: HTMLButtonElement;
+  private readonly chips: HTMLElement;
   private streaming = false;
 
   constructor() {
     this.input = h('textarea', { 'aria-label': 'Message Claude', placeholder: 'Message Claude (Enter to send, Shift+Enter for a new line)', rows: '3', class: 'composer-input' });
     this.sendButton = h('button', { type: 'submit', class: 'icon-button primary', 'aria-label': 'Send', title: 'Send (Enter)' }, icon('send'));
     this.stopButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Stop', title: 'Stop (Escape)', hidden: true }, icon('debug-stop'));
+    this.chips = h('div', { class: 'chips', 'aria-label': 'Attached to the next message', hidden: true });
     const form = h('form', { class: 'composer', 'aria-label': 'Message composer' }, this.input, h('div', { class: 'composer-actions' }, this.stopButton, this.sendButton));
-    this.el = form;
+    this.el = h('div', { class: 'composer-area' }, this.chips, form);
 
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -39,6 +42,17 @@ export class Composer {
     // Keep focus on the controls a keyboard user was on.
     if (!streaming && document.activeElement === this.stopButton) this.input.focus();
     if (streaming && document.activeElement === this.sendButton) this.stopButton.focus();
+  }
+
+  setAttachments(attachments: readonly AttachmentChip[]): void {
+    this.chips.hidden = attachments.length === 0;
+    this.chips.replaceChildren(
+      ...attachments.map((a) => {
+        const remove = h('button', { type: 'button', class: 'chip-remove', 'aria-label': `Remove ${a.label}`, title: 'Remove' }, icon('close'));
+        remove.addEventListener('click', () => postToHost({ type: 'removeAttachment', id: a.id }));
+        return h('span', { class: 'chip' }, icon('code'), h('span', {}, a.label), remove);
+      }),
+    );
   }
 
   focus(): void {

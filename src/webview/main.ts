@@ -17,6 +17,14 @@ const keyBanner = h(
   actionButton('setApiKey', true),
 );
 
+const trustText = h('span', {});
+const trustBanner = h('div', { class: 'banner', role: 'status', hidden: true }, trustText, actionButton('manageTrust'));
+
+function showTrust(reason: string | undefined): void {
+  trustBanner.hidden = !reason;
+  trustText.textContent = reason ?? '';
+}
+
 const totalsLine = h('div', { class: 'totals', 'aria-label': 'Conversation usage' });
 
 function showTotals(t: UsageSnapshot): void {
@@ -24,7 +32,7 @@ function showTotals(t: UsageSnapshot): void {
   totalsLine.textContent = `This chat: ${formatTokens(t.inputTokens + t.cacheReadTokens + t.cacheWriteTokens + t.outputTokens)} tokens · ${formatUsd(t.costUsd)}${t.costComplete ? '' : '+'}`;
 }
 
-document.getElementById('app')?.append(keyBanner, transcript.el, totalsLine, composer.el);
+document.getElementById('app')?.append(keyBanner, trustBanner, transcript.el, totalsLine, composer.el);
 
 function handle(message: HostToWebview): void {
   switch (message.type) {
@@ -33,6 +41,11 @@ function handle(message: HostToWebview): void {
       transcript.reset(message.chat.turns);
       composer.setStreaming(message.chat.streaming);
       showTotals(message.chat.totals);
+      showTrust(message.chat.writesDisabledReason);
+      composer.setAttachments(message.chat.attachments);
+      return;
+    case 'attachments':
+      composer.setAttachments(message.attachments);
       return;
     case 'totals':
       showTotals(message.totals);
@@ -53,7 +66,16 @@ function handle(message: HostToWebview): void {
       transcript.stopBlock(message.turnId, message.index);
       return;
     case 'turnEnded':
-      transcript.endTurn(message.turnId, message.status, message.model, message.usage, message.error, message.fallback);
+      transcript.endTurn(message.turnId, message.status, message);
+      return;
+    case 'toolUpdate':
+      transcript.updateTool(message.turnId, message.index, message.tool);
+      return;
+    case 'turnReverted':
+      transcript.reverted(message.turnId, message.summary);
+      return;
+    case 'trust':
+      showTrust(message.writesDisabledReason);
       return;
     case 'streaming':
       composer.setStreaming(message.streaming);

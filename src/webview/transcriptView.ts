@@ -1,7 +1,7 @@
 // The transcript (role="log"). Deltas are queued and applied once per animation frame; structural
 // changes apply queued text first so nothing lands out of order. Follows the bottom unless the
 // reader has scrolled up.
-import type { BlockDelta, BlockSnapshot, ErrorInfo, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
+import type { BlockDelta, BlockSnapshot, EndNotice, ErrorInfo, ToolState, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
 import { h } from './dom';
 import { TurnView } from './turnView';
 
@@ -68,11 +68,26 @@ export class TranscriptView {
     this.scrollIfFollowing();
   }
 
-  endTurn(turnId: string, status: TurnStatus, model?: string, usage?: UsageSnapshot, error?: ErrorInfo, fallback?: { from: string; reason: string }): void {
+  updateTool(turnId: string, index: number, tool: ToolState): void {
+    this.applyQueued();
+    this.turns.get(turnId)?.updateTool(index, tool);
+    this.scrollIfFollowing();
+  }
+
+  reverted(turnId: string, summary: string): void {
+    this.turns.get(turnId)?.reverted(summary);
+  }
+
+  endTurn(
+    turnId: string,
+    status: TurnStatus,
+    details: { model?: string; usage?: UsageSnapshot; error?: ErrorInfo; fallback?: { from: string; reason: string }; endNotice?: EndNotice; canRevert?: boolean },
+  ): void {
     this.applyQueued();
     const turn = this.turns.get(turnId);
+    const { model, usage, error, fallback } = details;
     if (fallback && model) turn?.notice({ kind: 'fallback', from: fallback.from, to: model, reason: fallback.reason });
-    turn?.setStatus(status, model, usage, error);
+    turn?.setStatus(status, model, usage, error, { ...(details.endNotice ? { notice: details.endNotice } : {}), ...(details.canRevert ? { canRevert: true } : {}) });
     this.scrollIfFollowing();
   }
 

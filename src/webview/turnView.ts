@@ -1,17 +1,20 @@
 // One turn in the transcript. Streaming text goes into a text node (cheap appends); a block is parsed
 // as Markdown once, when it is finished.
-import type { BlockSnapshot, ErrorInfo, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
-import { errorAlert } from './alerts';
+import type { BlockSnapshot, EndNotice, ErrorInfo, ToolState, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
+import { endNotice, errorAlert } from './alerts';
 import { h } from './dom';
 import { usageLine } from './format';
 import { renderMarkdown } from './markdown';
 import { NoticeView } from './noticeView';
+import { ToolCard } from './toolCard';
+import { postToHost } from './vscodeApi';
 
 class BlockView {
   readonly el: HTMLElement;
   private readonly content: HTMLElement;
   private readonly textNode = document.createTextNode('');
   private summary: HTMLElement | undefined;
+  private readonly card: ToolCard | undefined;
   private done = false;
 
   constructor(private readonly block: BlockSnapshot) {
@@ -21,21 +24,32 @@ class BlockView {
       this.summary = h('summary', {}, 'Thinking…');
       this.el = h('details', { class: 'thinking', open: true }, this.summary, this.content);
     } else if (block.kind === 'tool_use') {
-      this.el = h('div', { class: 'tool', 'aria-label': `Tool: ${block.toolName ?? 'tool'}` }, h('div', { class: 'tool-name' }, block.toolName ?? 'tool'), this.content);
+      this.card = new ToolCard(block.toolName ?? 'tool');
+      this.el = this.card.el;
     } else {
       this.el = h('div', { class: 'block text' }, this.content);
     }
     if (block.text) this.append(block.text);
     if (block.done) this.finish();
+    if (block.tool) this.card?.update(block.tool);
   }
 
   append(text: string): void {
-    this.textNode.appendData(text);
+    if (this.card) this.card.appendInput(text);
+    else this.textNode.appendData(text);
+  }
+
+  updateTool(tool: ToolState): void {
+    this.card?.update(tool);
   }
 
   finish(): void {
     if (this.done) return;
     this.done = true;
+    if (this.card) {
+      this.card.inputDone();
+      return;
+    }
     this.content.classList.remove('streaming');
     if (this.block.kind === 'text' || this.block.kind === 'thinking') {
       const source = this.textNode.data;
@@ -54,6 +68,7 @@ export class TurnView {
   private readonly footer: HTMLElement;
   private readonly blocks: BlockView[] = [];
   private readonly notices = new NoticeView();
+  private revertButton: HTMLButtonElement | undefined;
 
   constructor(readonly turn: TurnSnapshot) {
     this.body = h('div', { class: 'turn-body' });
@@ -67,7 +82,7 @@ export class TurnView {
     } else {
       turn.blocks.forEach((b, i) => this.startBlock(i, b));
     }
-    this.setStatus(turn.status, turn.model, turn.usage, turn.error);
+    this.setStatus(turn.status, turn.model, turn.usage, turn.error, { ...(turn.endNotice ? { notice: turn.endNotice } : {}), ...(turn.canRevert ? { canRevert: true } : {}) });
   }
 
   notice(notice: TurnNotice): void {
@@ -89,7 +104,30 @@ export class TurnView {
     this.blocks[index]?.finish();
   }
 
-  setStatus(status: TurnStatus, model?: string, usage?: UsageSnapshot, error?: ErrorInfo): void {
+  updateTool(index: number, tool: ToolState): void {
+    this.blocks[index]?.updateTool(tool);
+  }
+
+  /** After "Revert this turn": the button becomes a note of what was restored. */
+  reverted(summary: string): void {
+    this.revertButton?.replaceWith(h('div', { class: 'reverted', role: 'status' }, `Reverted: ${summary}.`));
+    this.revertButton = undefined;
+  }
+
+  private showEnd(notice: EndNotice | undefined, canRevert: boolean | undefined): void {
+    if (notice) this.el.append(endNotice(notice));
+    if (canRevert && !this.revertButton) {
+      const button = h('button', { type: 'button', class: 'button secondary revert' }, 'Revert this turn');
+      button.addEventListener('click', () => {
+        button.disabled = true;
+        postToHost({ type: 'revertTurn', turnId: this.turn.id });
+      });
+      this.revertButton = button;
+      this.el.append(button);
+    }
+  }
+
+  setStatus(status: TurnStatus, model?: string, usage?: UsageSnapshot, error?: ErrorInfo, end?: { notice?: EndNotice; canRevert?: boolean }): void {
     this.el.setAttribute('aria-busy', String(status === 'streaming'));
     this.el.dataset['status'] = status;
     if (status !== 'streaming') {
@@ -104,5 +142,6 @@ export class TurnView {
     if (status === 'stopped') parts.push('stopped');
     this.footer.textContent = parts.join(' · ');
     if (error) this.el.append(errorAlert(error));
+    if (end) this.showEnd(end.notice, end.canRevert);
   }
 }

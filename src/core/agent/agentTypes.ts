@@ -22,7 +22,14 @@ export type AgentEvent =
   | { readonly type: 'stream'; readonly event: ClaudeStreamEvent }
   | { readonly type: 'requestDone'; readonly iteration: number; readonly model: string; readonly usage: TurnUsage; readonly stopReason: string | null }
   | { readonly type: 'toolStarted'; readonly blockIndex: number; readonly toolUseId: string; readonly name: string; readonly input: unknown }
-  | { readonly type: 'toolFinished'; readonly blockIndex: number; readonly toolUseId: string; readonly outcome: ToolOutcome };
+  | { readonly type: 'toolFinished'; readonly blockIndex: number; readonly toolUseId: string; readonly outcome: ToolOutcome }
+  /**
+   * Messages just appended to the conversation, always in groups that keep the history valid (an assistant
+   * message together with the user message holding its tool results). Together they equal
+   * AgentResult.newMessages; when the turn ends in a TurnFailure (Stop, network) they are the only record of
+   * the tool work already done, so the session can keep them.
+   */
+  | { readonly type: 'messagesAdded'; readonly messages: readonly ApiMessage[] };
 
 /** Why the loop ended. Everything but `end_turn`/`stop_sequence` tells the user something. */
 export type AgentEndReason =
@@ -59,4 +66,11 @@ export interface AgentRunOptions {
   readonly onEvent: (event: AgentEvent) => void;
   /** Price of one request so far, for the cost limit (model id → US$); undefined when unknown. */
   readonly costOf: (model: string, usage: TurnUsage) => number | undefined;
+  /**
+   * Runs one call (the tools module's validating runner; must not throw). Defaults to `spec.run` inside a
+   * try/catch, without input validation.
+   */
+  readonly runTool?: RunTool;
 }
+
+export type RunTool = (spec: ToolSpec, input: unknown, ctx: ToolContext, toolUseId: string) => Promise<ToolOutcome>;

@@ -1,10 +1,13 @@
-// Runs chat turns: user text in, streamed assistant turn out, as protocol messages for the panel.
-// Owns the transcript; the panel only ever renders what this sends.
+// Runs chat turns: user text in, streamed assistant turn out (through the agent loop when the editor
+// supplies tools), as protocol messages for the panel. Owns the transcript; the panel only renders it.
 import type { ChatSnapshot, HostToWebview, UsageSnapshot } from '../../shared/protocol';
+import type { ClaudeStreamEvent, TurnUsage } from '../claude/streamEvents';
+import { TurnFailure, type TurnStreamer } from '../claude/turnStreamer';
 import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, addUsage } from '../usage/usageTotals';
-import type { ClaudeStreamEvent, TurnResult } from '../claude/streamEvents';
-import { TurnFailure, type TurnStreamer } from '../claude/turnStreamer';
+import { endNoticeFor, runAgentAnswer, type AgentHooks } from './agentTurn';
+import { PendingAttachments, attachmentBlock, attachmentLabel, type Attachment } from './attachments';
+import { CheckpointStore, type FileCheckpoint } from './checkpoints';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
 import { Transcript, blockSnapshot, type MutableTurn } from './transcript';
 
@@ -15,11 +18,19 @@ export interface ChatSessionDeps {
   readonly onStreamingChanged?: (streaming: boolean) => void;
   /** Conversation usage after each request (and after New Chat), e.g. for the status bar. */
   readonly onTotalsChanged?: (totals: UsageSnapshot) => void;
+  /** Workspace tools (loaded on first use); without them a turn is a single request. */
+  readonly agent?: () => Promise<AgentHooks>;
+  /** Restores files for "Revert this turn"; returns a one-line summary. */
+  readonly restoreFiles?: (files: readonly FileCheckpoint[]) => Promise<string>;
+  /** Why writes are off (Restricted Mode), shown in the panel. */
+  readonly writesDisabledReason?: () => string | undefined;
 }
 
 export class ChatSession {
   private transcript = new Transcript();
   private readonly out: DeltaCoalescer;
+  private readonly checkpoints = new CheckpointStore();
+  private readonly attachments = new PendingAttachments();
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
 
@@ -38,9 +49,27 @@ export class ChatSession {
   send(text: string): Promise<void> {
     const trimmed = text.trim();
     if (!trimmed || this.streaming) return this.running ?? Promise.resolve();
-    const userTurn = this.transcript.addUserTurn(text);
-    this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text, done: true }], status: 'done' } });
+    const attached = this.attachments.take();
+    if (attached.length) this.postAttachments();
+    const shown = attached.length ? `${attached.map((a) => `[${attachmentLabel(a)}]`).join(' ')}\n${text}` : text;
+    const userTurn = this.transcript.addUserTurn(shown, attached.length ? [...attached.map(attachmentBlock), { type: 'text', text }] : undefined);
+    this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text: shown, done: true }], status: 'done' } });
     return this.startAnswer();
+  }
+
+  /** Attaches context (e.g. the editor selection) to the next message. */
+  attach(attachment: Omit<Attachment, 'id'>): void {
+    this.attachments.add(attachment);
+    this.postAttachments();
+  }
+
+  removeAttachment(id: string): void {
+    this.attachments.remove(id);
+    this.postAttachments();
+  }
+
+  private postAttachments(): void {
+    this.out.send({ type: 'attachments', attachments: this.attachments.list().map((a) => ({ id: a.id, label: attachmentLabel(a) })) });
   }
 
   /** Asks again after an error: the user's message is still the last one in the history. */
@@ -57,7 +86,19 @@ export class ChatSession {
   newChat(): void {
     this.stop();
     this.transcript = new Transcript();
+    this.checkpoints.clear();
     this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
+  }
+
+  /** Restores every file the turn wrote to its bytes before the turn (created files are removed). */
+  async revertTurn(turnId: string): Promise<string | undefined> {
+    const turn = this.transcript.turn(turnId);
+    if (!turn || !this.deps.restoreFiles || !this.checkpoints.has(turnId)) return undefined;
+    const summary = await this.deps.restoreFiles(this.checkpoints.files(turnId));
+    this.checkpoints.forget(turnId);
+    turn.canRevert = false;
+    this.out.send({ type: 'turnReverted', turnId, summary });
+    return summary;
   }
 
   /** Resolves when the current turn (if any) has finished. */
@@ -67,7 +108,12 @@ export class ChatSession {
 
   async snapshot(): Promise<ChatSnapshot> {
     this.out.flush();
-    return this.transcript.snapshot(this.streaming, await this.deps.hasApiKey(), this.deps.currentModel());
+    const snap = {
+      ...this.transcript.snapshot(this.streaming, await this.deps.hasApiKey(), this.deps.currentModel()),
+      attachments: this.attachments.list().map((a) => ({ id: a.id, label: attachmentLabel(a) })),
+    };
+    const reason = this.deps.writesDisabledReason?.();
+    return reason ? { ...snap, writesDisabledReason: reason } : snap;
   }
 
   private startAnswer(): Promise<void> {
@@ -86,21 +132,66 @@ export class ChatSession {
 
   private async runTurn(transcript: Transcript, turn: MutableTurn, controller: AbortController): Promise<void> {
     try {
-      const result = await this.deps.client.streamTurn({ messages: transcript.apiMessages(), signal: controller.signal, onEvent: (event) => this.apply(turn, event) });
-      this.finish(transcript, turn, result);
+      if (this.deps.agent) {
+        const hooks = await this.deps.agent();
+        const result = await runAgentAnswer(hooks, this.deps.client, transcript, turn, controller.signal, {
+          out: this.out,
+          applyStream: (t, e) => this.apply(t, e),
+          onRequestDone: (t, e) => this.countUsage(transcript, t, e.model, e.usage),
+          checkpoints: this.checkpoints,
+        });
+        turn.stopReason = result.reason;
+        const notice = endNoticeFor(result.reason, result.detail);
+        if (notice) turn.endNotice = notice;
+        this.endTurn(turn, 'done', result.model);
+      } else {
+        const result = await this.deps.client.streamTurn({ messages: transcript.apiMessages(), signal: controller.signal, onEvent: (event) => this.apply(turn, event) });
+        this.countUsage(transcript, turn, result.model, result.usage);
+        transcript.commitAssistant(result.content);
+        turn.stopReason = result.stopReason;
+        this.endTurn(turn, 'done', result.model);
+      }
     } catch (error) {
       const failure = TurnFailure.is(error) ? error : unexpectedFailure(error);
       for (const block of turn.blocks) block.done = true;
       if (failure.userAbort) {
-        turn.status = 'stopped';
         transcript.commitPartialText(turn);
-        this.out.send({ type: 'turnEnded', turnId: turn.id, status: 'stopped' });
+        this.endTurn(turn, 'stopped');
       } else {
-        turn.status = 'error';
         turn.error = failure.info;
-        this.out.send({ type: 'turnEnded', turnId: turn.id, status: 'error', error: failure.info });
+        this.endTurn(turn, 'error');
       }
     }
+  }
+
+  private endTurn(turn: MutableTurn, status: 'done' | 'stopped' | 'error', model?: string): void {
+    turn.status = status;
+    if (model) turn.model = model;
+    if (this.checkpoints.has(turn.id)) turn.canRevert = true;
+    const ended: HostToWebview = {
+      type: 'turnEnded',
+      turnId: turn.id,
+      status,
+      ...(turn.model ? { model: turn.model } : {}),
+      ...(turn.stopReason !== undefined ? { stopReason: turn.stopReason } : {}),
+      ...(turn.usage ? { usage: turn.usage } : {}),
+      ...(turn.error ? { error: turn.error } : {}),
+      ...(turn.fallback ? { fallback: turn.fallback } : {}),
+      ...(turn.endNotice ? { endNotice: turn.endNotice } : {}),
+      ...(turn.canRevert ? { canRevert: true } : {}),
+    };
+    this.out.send(ended);
+  }
+
+  /** Adds one request's usage to the turn and the conversation, and tells the status bar. */
+  private countUsage(transcript: Transcript, turn: MutableTurn, model: string, usage: TurnUsage): void {
+    turn.totals = addUsage(turn.totals, model, usage);
+    turn.usage = usageSnapshot(turn.totals);
+    transcript.totals = addUsage(transcript.totals, model, usage);
+    if (transcript !== this.transcript) return;
+    const totals = usageSnapshot(transcript.totals);
+    this.out.send({ type: 'totals', totals });
+    this.deps.onTotalsChanged?.(totals);
   }
 
   private apply(turn: MutableTurn, event: ClaudeStreamEvent): void {
@@ -145,30 +236,6 @@ export class ChatSession {
     if (!block || !text) return;
     block.text += text;
     this.out.append(turn.id, index, text);
-  }
-
-  private finish(transcript: Transcript, turn: MutableTurn, result: TurnResult): void {
-    turn.status = 'done';
-    turn.model = result.model;
-    turn.stopReason = result.stopReason;
-    turn.usage = usageSnapshot(addUsage(EMPTY_TOTALS, result.model, result.usage));
-    transcript.commitAssistant(result.content);
-    transcript.totals = addUsage(transcript.totals, result.model, result.usage);
-    const ended: HostToWebview = {
-      type: 'turnEnded',
-      turnId: turn.id,
-      status: 'done',
-      model: result.model,
-      stopReason: result.stopReason,
-      usage: turn.usage,
-      ...(turn.fallback ? { fallback: turn.fallback } : {}),
-    };
-    this.out.send(ended);
-    if (transcript === this.transcript) {
-      const totals = usageSnapshot(transcript.totals);
-      this.out.send({ type: 'totals', totals });
-      this.deps.onTotalsChanged?.(totals);
-    }
   }
 
   private setStreaming(streaming: boolean): void {

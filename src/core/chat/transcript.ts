@@ -1,15 +1,16 @@
 // The host-owned conversation: what the panel shows (turns) and what the API is sent (history).
-import type { BlockSnapshot, ChatSnapshot, ErrorInfo, TurnSnapshot, TurnStatus, UsageSnapshot } from '../../shared/protocol';
+import type { BlockSnapshot, ChatSnapshot, EndNotice, ErrorInfo, ToolState, TurnSnapshot, TurnStatus, UsageSnapshot } from '../../shared/protocol';
 import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, type UsageTotals } from '../usage/usageTotals';
 import type { ApiMessage } from '../claude/turnStreamer';
 import type { AssistantBlock, ContentKind } from '../claude/streamEvents';
 
-interface MutableBlock {
+export interface MutableBlock {
   kind: ContentKind;
   text: string;
   done: boolean;
   toolName?: string;
+  tool?: ToolState;
 }
 
 export interface MutableTurn {
@@ -20,8 +21,14 @@ export interface MutableTurn {
   model?: string;
   stopReason?: string | null;
   usage?: UsageSnapshot;
+  /** Tokens and cost of this turn's requests (several in a tool loop). */
+  totals: UsageTotals;
   error?: ErrorInfo;
   fallback?: { from: string; reason: string };
+  endNotice?: EndNotice;
+  canRevert?: boolean;
+  /** Blocks already in the API history (agent turns commit message by message). */
+  committedBlocks?: number;
 }
 
 export class Transcript {
@@ -31,15 +38,16 @@ export class Transcript {
   /** Tokens and cost of every request in this conversation. */
   totals: UsageTotals = EMPTY_TOTALS;
 
-  addUserTurn(text: string): MutableTurn {
-    const turn: MutableTurn = { id: this.newId(), role: 'user', blocks: [{ kind: 'text', text, done: true }], status: 'done' };
+  /** `content` overrides what the API is sent (e.g. attachments before the text); `text` is what is shown. */
+  addUserTurn(text: string, content?: readonly unknown[]): MutableTurn {
+    const turn: MutableTurn = { id: this.newId(), role: 'user', blocks: [{ kind: 'text', text, done: true }], status: 'done', totals: EMPTY_TOTALS };
     this.turns.push(turn);
-    this.history.push({ role: 'user', content: text });
+    this.history.push({ role: 'user', content: content ?? text });
     return turn;
   }
 
   addAssistantTurn(model: string): MutableTurn {
-    const turn: MutableTurn = { id: this.newId(), role: 'assistant', blocks: [], status: 'streaming', model };
+    const turn: MutableTurn = { id: this.newId(), role: 'assistant', blocks: [], status: 'streaming', model, totals: EMPTY_TOTALS };
     this.turns.push(turn);
     return turn;
   }
@@ -49,9 +57,26 @@ export class Transcript {
     if (content.length > 0) this.history.push({ role: 'assistant', content });
   }
 
+  /** Messages an agent turn added (assistant content and tool results), exactly as the API returned them. */
+  appendMessages(messages: readonly ApiMessage[]): void {
+    for (const m of messages) {
+      // The API rejects empty text blocks in later requests; they carry nothing anyway.
+      if (typeof m.content === 'string' || m.role !== 'assistant') {
+        this.history.push(m);
+        continue;
+      }
+      const content = m.content.filter((b) => !isEmptyText(b));
+      if (content.length) this.history.push({ role: m.role, content });
+    }
+  }
+
   /** After a stop, keep what the user already saw so the next question has that context. */
   commitPartialText(turn: MutableTurn): void {
-    const text = turn.blocks.filter((b) => b.kind === 'text').map((b) => b.text).join('');
+    const text = turn.blocks
+      .slice(turn.committedBlocks ?? 0)
+      .filter((b) => b.kind === 'text')
+      .map((b) => b.text)
+      .join('');
     if (text.trim()) this.history.push({ role: 'assistant', content: [{ type: 'text', text }] });
   }
 
@@ -64,8 +89,12 @@ export class Transcript {
     return this.history.at(-1)?.role === 'user';
   }
 
+  turn(id: string): MutableTurn | undefined {
+    return findTurn(this.turns, id);
+  }
+
   snapshot(streaming: boolean, hasApiKey: boolean, model: string): ChatSnapshot {
-    return { turns: this.turns.map(toSnapshot), streaming, hasApiKey, model, totals: usageSnapshot(this.totals) };
+    return { turns: this.turns.map(toSnapshot), streaming, hasApiKey, model, totals: usageSnapshot(this.totals), attachments: [] };
   }
 
   private newId(): string {
@@ -74,9 +103,17 @@ export class Transcript {
 }
 
 export function blockSnapshot(block: MutableBlock): BlockSnapshot {
-  return block.toolName === undefined
-    ? { kind: block.kind, text: block.text, done: block.done }
-    : { kind: block.kind, text: block.text, done: block.done, toolName: block.toolName };
+  return {
+    kind: block.kind,
+    text: block.text,
+    done: block.done,
+    ...(block.toolName !== undefined ? { toolName: block.toolName } : {}),
+    ...(block.tool !== undefined ? { tool: block.tool } : {}),
+  };
+}
+
+export function findTurn(turns: readonly MutableTurn[], id: string): MutableTurn | undefined {
+  return turns.find((t) => t.id === id);
 }
 
 export function toSnapshot(turn: MutableTurn): TurnSnapshot {
@@ -91,5 +128,12 @@ export function toSnapshot(turn: MutableTurn): TurnSnapshot {
   if (turn.usage !== undefined) snap.usage = turn.usage;
   if (turn.error !== undefined) snap.error = turn.error;
   if (turn.fallback !== undefined) snap.fallback = turn.fallback;
+  if (turn.endNotice !== undefined) snap.endNotice = turn.endNotice;
+  if (turn.canRevert) snap.canRevert = true;
   return snap;
+}
+
+function isEmptyText(block: unknown): boolean {
+  const b = block as { type?: unknown; text?: unknown };
+  return b.type === 'text' && typeof b.text === 'string' && b.text.trim() === '';
 }

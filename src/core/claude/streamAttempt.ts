@@ -157,7 +157,15 @@ function toTurnResult(message: Anthropic.Message): TurnResult {
         break;
     }
   }
-  return { messageId: message.id, model: message.model, content, stopReason: message.stop_reason, usage: toUsage(message.usage) };
+  const details = (message as { stop_details?: { category?: string | null; explanation?: string | null } | null }).stop_details;
+  return {
+    messageId: message.id,
+    model: message.model,
+    content,
+    stopReason: message.stop_reason,
+    usage: toUsage(message.usage),
+    ...(details ? { stopDetails: { category: details.category ?? null, explanation: details.explanation ?? null } } : {}),
+  };
 }
 
 function toUsage(usage: Anthropic.Usage): TurnUsage {

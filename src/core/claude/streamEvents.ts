@@ -41,4 +41,6 @@ export interface TurnResult {
   readonly usage: TurnUsage;
   /** Set when the answer came from a fallback model. */
   readonly fallbackFrom?: string;
+  /** For a refusal: the API's category and explanation. */
+  readonly stopDetails?: { readonly category?: string | null; readonly explanation?: string | null } | null;
 }

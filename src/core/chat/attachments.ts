@@ -1,0 +1,49 @@
+// Context the user attaches to the next message (e.g. the editor selection). Sent as a text block before
+// the user's words, with the path and line range so Claude can refer back to it.
+
+export interface Attachment {
+  readonly id: string;
+  /** Workspace-relative path with `/` separators. */
+  readonly path: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly languageId: string;
+  readonly text: string;
+}
+
+/** Short label for the composer chip: `src/a.ts:10-20`. */
+export function attachmentLabel(a: Attachment): string {
+  return a.startLine === a.endLine ? `${a.path}:${a.startLine}` : `${a.path}:${a.startLine}-${a.endLine}`;
+}
+
+/** The text block that carries an attachment to the model. */
+export function attachmentBlock(a: Attachment): { type: 'text'; text: string } {
+  const fence = a.text.includes('```') ? '````' : '```';
+  return { type: 'text', text: `Selected code from ${attachmentLabel(a)}:\n${fence}${a.languageId}\n${a.text}\n${fence}` };
+}
+
+export class PendingAttachments {
+  private items: Attachment[] = [];
+  private nextId = 1;
+
+  add(a: Omit<Attachment, 'id'>): Attachment {
+    const item = { ...a, id: `a${this.nextId++}` };
+    this.items.push(item);
+    return item;
+  }
+
+  remove(id: string): void {
+    this.items = this.items.filter((a) => a.id !== id);
+  }
+
+  list(): readonly Attachment[] {
+    return this.items;
+  }
+
+  /** Hands the attachments to a message and clears them. */
+  take(): readonly Attachment[] {
+    const taken = this.items;
+    this.items = [];
+    return taken;
+  }
+}

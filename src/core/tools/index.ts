@@ -1,0 +1,33 @@
+// The workspace tools: what the agent loop and the editor adapter import.
+import { editFileTool } from './editFile';
+import { getDiagnosticsTool } from './getDiagnostics';
+import { listFilesTool } from './listFiles';
+import { readFileTool } from './readFile';
+import { searchFilesTool } from './searchFiles';
+import type { ToolSpec } from './toolTypes';
+import { writeFileTool } from './writeFile';
+
+export const WORKSPACE_TOOLS: readonly ToolSpec[] = [listFilesTool, readFileTool, searchFilesTool, writeFileTool, editFileTool, getDiagnosticsTool];
+
+export interface ToolDefinitionForApi {
+  readonly name: string;
+  readonly description: string;
+  readonly input_schema: ToolSpec['inputSchema'];
+}
+
+/** The `tools` array of a Messages API request. */
+export function toolDefinitions(specs: readonly ToolSpec[]): ToolDefinitionForApi[] {
+  return specs.map((s) => ({ name: s.name, description: s.description, input_schema: s.inputSchema }));
+}
+
+export { runTool } from './runTool';
+export { createNodeFileSystem } from './nodeFileSystem';
+export { createFallbackSearch, type IgnorePredicate } from './fallbackSearch';
+export { createRipgrepSearch } from './ripgrepSearch';
+export { findRipgrep, ripgrepCandidates } from './findRipgrep';
+export { resolveToolPath, type ResolvedToolPath, type ResolveOptions } from './workspacePath';
+export { IgnoreRules, SECRET_PATTERNS, type IgnoreOptions } from './ignoreRules';
+export { ToolFailure, ToolRefusal } from './toolOutcome';
+export { RESTRICTED_MODE_MESSAGE } from './writeFlow';
+export { editFileTool, getDiagnosticsTool, listFilesTool, readFileTool, searchFilesTool, writeFileTool };
+export type * from './toolTypes';
