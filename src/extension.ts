@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     apiKeys.onDidChange(async () => view.post({ type: 'apiKey', hasApiKey: await apiKeys.has() })),
     onSettingsChanged(() => view.post({ type: 'model', model: readSettings().model })),
   );
-  return { session, requestLog: log };
+  return { session, requestLog: log, approvals };
 }
 
 export function deactivate(): void {

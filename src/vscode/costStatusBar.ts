@@ -16,6 +16,8 @@ export class CostStatusBar implements vscode.Disposable {
   update(totals: UsageSnapshot | undefined): void {
     const cost = totals ? formatUsd(totals.costUsd) + (totals.costComplete ? '' : '+') : formatUsd(0);
     this.item.text = `$(sparkle) ${cost}`;
+    // Without this, screen readers read the Markdown tooltip source as the name.
+    this.item.accessibilityInformation = { label: `Claude conversation cost ${cost}` };
     const n = (v: number) => v.toLocaleString('en-US');
     this.item.tooltip = totals
       ? new vscode.MarkdownString(

@@ -1,8 +1,10 @@
 // What activate() returns: lets integration tests drive and observe the chat without the webview.
 import type { ChatSession } from '../core/chat/chatSession';
+import type { WriteApprovals } from './agent/writeApprovals';
 import type { RequestLog } from './requestLog';
 
 export interface CompanionApi {
-  readonly session: Pick<ChatSession, 'send' | 'stop' | 'retry' | 'newChat' | 'idle' | 'snapshot' | 'streaming'>;
+  readonly session: Pick<ChatSession, 'send' | 'stop' | 'retry' | 'newChat' | 'idle' | 'snapshot' | 'streaming' | 'revertTurn' | 'attach'>;
+  readonly approvals: Pick<WriteApprovals, 'decide' | 'pendingIds' | 'decideActive'>;
   readonly requestLog: Pick<RequestLog, 'file' | 'flushed'>;
 }

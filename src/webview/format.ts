@@ -9,12 +9,15 @@ export function formatTokens(n: number): string {
 
 export function formatUsd(value: number): string {
   if (value === 0) return '$0.00';
-  return value < 0.01 ? `$${value.toFixed(4)}` : `$${value.toFixed(2)}`;
+  // Below a cent four decimals, so small requests never look free; "<" for the truly tiny.
+  if (value < 0.0001) return '<$0.0001';
+  return value < 1 ? `$${value.toFixed(4)}` : `$${value.toFixed(2)}`;
 }
 
-/** "1,234 in (800 cached) · 56 out · $0.0031" */
+/** "1,234 in (800 cache read, 300 cache write) · 56 out · $0.0031" */
 export function usageLine(u: UsageSnapshot): string {
   const input = u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens;
-  const cached = u.cacheReadTokens > 0 ? ` (${formatTokens(u.cacheReadTokens)} cached)` : '';
-  return `${formatTokens(input)} in${cached} · ${formatTokens(u.outputTokens)} out · ${formatUsd(u.costUsd)}${u.costComplete ? '' : '+'}`;
+  const cache = [u.cacheReadTokens > 0 ? `${formatTokens(u.cacheReadTokens)} cache read` : '', u.cacheWriteTokens > 0 ? `${formatTokens(u.cacheWriteTokens)} cache write` : ''].filter(Boolean);
+  const requests = u.requests > 1 ? ` · ${u.requests} requests` : '';
+  return `${formatTokens(input)} in${cache.length ? ` (${cache.join(', ')})` : ''} · ${formatTokens(u.outputTokens)} out · ${formatUsd(u.costUsd)}${u.costComplete ? '' : '+'}${requests}`;
 }

@@ -25,14 +25,17 @@ export class NoticeView {
     // Counted from receipt: the host's clock may be another machine's (remote, code-server).
     const deadline = performance.now() + notice.delayMs;
     const why = notice.status === 429 ? 'Rate limited (429)' : notice.status === 529 ? `${notice.model} is overloaded (529)` : `The API failed (${notice.status})`;
+    // The live region is announced once; the ticking seconds are visual only.
+    const countdown = h('span', { 'aria-hidden': 'true' });
     const render = () => {
       const seconds = Math.max(0, Math.ceil((deadline - performance.now()) / 1000));
-      const wait = seconds > 0 ? `retrying in ${notice.serverSaid ? '' : 'about '}${seconds} s` : 'retrying now';
-      this.retryLine.replaceChildren(icon('sync'), ` ${why}: ${wait} (attempt ${notice.attempt} of ${notice.maxRetries})…`);
+      countdown.textContent = seconds > 0 ? `retrying in ${notice.serverSaid ? '' : 'about '}${seconds} s` : 'retrying now';
       if (seconds === 0) this.stopTimer();
     };
-    this.retryLine.hidden = false;
     render();
+    const spoken = h('span', { class: 'visually-hidden' }, `retrying in ${notice.serverSaid ? '' : 'about '}${Math.ceil(notice.delayMs / 1000)} seconds`);
+    this.retryLine.replaceChildren(icon('sync'), ` ${why}: `, countdown, spoken, ` (attempt ${notice.attempt} of ${notice.maxRetries})…`);
+    this.retryLine.hidden = false;
     this.timer = setInterval(render, 250);
   }
 

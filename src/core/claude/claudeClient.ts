@@ -122,7 +122,7 @@ export class ClaudeClient implements ClaudeService {
         cacheReadTokens: u.cacheReadTokens,
         cacheWriteTokens: u.cacheWriteTokens,
         thinkingTokens: u.thinkingTokens,
-        ...(costOf(result.model, u) ? { costUsd: costOf(result.model, u)!.total } : {}),
+        ...(costOf(result.model, u) ? { costUsd: Math.round(costOf(result.model, u)!.total * 1e8) / 1e8 } : {}),
         totalMs: now() - started,
       });
       return result;

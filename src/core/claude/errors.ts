@@ -49,7 +49,7 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     return {
       kind: 'stalled',
       title: `The response stalled: nothing arrived for ${error.idleSeconds} s.`,
-      detail: 'The partial answer is kept. Retry, or raise claudeCompanion.requestTimeoutSeconds.',
+      detail: 'Retry, or raise claudeCompanion.requestTimeoutSeconds if answers are often slow to start.',
       actions: ['retry', 'openSettings'],
     };
   }
@@ -87,7 +87,7 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     return { kind: 'rate_limit', title: 'Rate limited by the API (429).', detail: 'Wait a moment, then retry.', actions: ['retry'], ...apiFields(error) };
   }
   if (error instanceof OverloadedError || (error instanceof APIError && error.type === 'overloaded_error')) {
-    return { kind: 'overloaded', title: 'Claude is overloaded right now.', detail: 'The partial answer is kept. Retry in a moment, or select another model.', actions: ['retry', 'selectModel'], ...apiFields(error) };
+    return { kind: 'overloaded', title: 'Claude is overloaded right now.', detail: 'Retry in a moment, or select another model.', actions: ['retry', 'selectModel'], ...apiFields(error) };
   }
   if (error instanceof BadRequestError) {
     return { kind: 'invalid_request', title: 'The API rejected the request (400).', detail: error.apiMessage ?? 'See the request log for details.', actions: ['showLog', 'newChat'], ...apiFields(error) };

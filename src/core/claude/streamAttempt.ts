@@ -50,10 +50,13 @@ export async function streamAttempt(anthropic: Anthropic, params: MessageParams,
   let requestId: string | undefined;
   let firstTokenAt: number | undefined;
   let lastStatus: number | undefined;
+  let attemptStarted = started;
 
   // Sees every HTTP attempt inside the SDK's retry loop, before the SDK sleeps.
   const observeRetries: Middleware = async (request, next) => {
     retries = Number(request.headers.get('x-stainless-retry-count') ?? 0);
+    // Time to first token counts from the attempt that answered, not from before a retry wait.
+    attemptStarted = opts.now();
     const response = await next(request);
     lastStatus = response.status;
     requestId = response.headers.get('request-id') ?? requestId;
@@ -67,7 +70,7 @@ export async function streamAttempt(anthropic: Anthropic, params: MessageParams,
   const stats = (): AttemptStats => ({
     retries,
     ...(requestId ? { requestId } : {}),
-    ...(firstTokenAt !== undefined ? { timeToFirstTokenMs: firstTokenAt - started } : {}),
+    ...(firstTokenAt !== undefined ? { timeToFirstTokenMs: firstTokenAt - attemptStarted } : {}),
     ...(lastStatus !== undefined ? { status: lastStatus } : {}),
   });
 

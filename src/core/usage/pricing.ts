@@ -84,6 +84,7 @@ export function addCost(a: Cost, b: Cost): Cost {
 
 export function formatUsd(value: number): string {
   if (value === 0) return '$0.00';
-  if (value < 0.01) return `$${value.toFixed(4)}`;
-  return `$${value.toFixed(2)}`;
+  // Below a cent four decimals, so small requests never look free; "<" for the truly tiny.
+  if (value < 0.0001) return '<$0.0001';
+  return value < 1 ? `$${value.toFixed(4)}` : `$${value.toFixed(2)}`;
 }

@@ -52,6 +52,10 @@ export class WriteApprovals implements ApprovalPort, vscode.Disposable {
     return this.pending.has(toolUseId);
   }
 
+  pendingIds(): string[] {
+    return [...this.pending.keys()];
+  }
+
   async showDiff(toolUseId: string): Promise<boolean> {
     const p = this.pending.get(toolUseId);
     if (!p) return false;
