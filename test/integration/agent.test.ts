@@ -3,6 +3,7 @@
 // turn" restores exactly, and paths that escape the workspace are refused.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChatSnapshot, TurnSnapshot } from '../../src/shared/protocol';
@@ -127,7 +128,7 @@ describe('Agent tools in the real editor', () => {
   });
 
   it('refuses paths that leave the workspace, in the real extension host', async () => {
-    const outside = fs.mkdtempSync(path.join(fs.realpathSync(require('node:os').tmpdir()), 'cc-outside-'));
+    const outside = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'cc-outside-'));
     fs.writeFileSync(path.join(outside, 'secret.txt'), 'top secret');
     fs.symlinkSync(outside, file('link-out'));
     try {
