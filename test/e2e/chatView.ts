@@ -46,6 +46,21 @@ export class ChatView {
     return this.frame.getByRole('alert');
   }
 
+  /** Tool cards for `name` in the transcript (`role="group"`, `aria-label="Tool: <name>"`), oldest first. */
+  toolCard(name: string): Locator {
+    return this.transcript.getByRole('group', { name: `Tool: ${name}`, exact: true });
+  }
+
+  /** `card` once its `data-status` is `status` (running, awaiting_approval, done, failed, declined, refused). */
+  withStatus(card: Locator, status: string): Locator {
+    return card.and(this.frame.locator(`[data-status="${status}"]`));
+  }
+
+  /** The Restricted Mode banner (a `role="status"` line above the transcript). */
+  get trustBanner(): Locator {
+    return this.frame.getByRole('status').filter({ hasText: 'Restricted Mode' });
+  }
+
   /** The activity-bar item titled "Claude". */
   get activityBarItem(): Locator {
     return this.page.locator('.activitybar').getByRole('tab', { name: 'Claude', exact: true });

@@ -15,6 +15,7 @@ export interface ChatFixture {
 export interface ChatFixtureOptions {
   settings?: WorkbenchOptions['settings'];
   env?: Record<string, string>;
+  workspaceTrust?: WorkbenchOptions['workspaceTrust'];
 }
 
 /**
@@ -31,6 +32,7 @@ export function useChatFixture(opts: ChatFixtureOptions = {}): ChatFixture {
     fixture.fake = await startFakeAnthropic({ apiKey: TEST_API_KEY });
     fixture.wb = await launchWorkbench({
       settings: opts.settings,
+      workspaceTrust: opts.workspaceTrust,
       env: { ANTHROPIC_API_KEY: TEST_API_KEY, ANTHROPIC_BASE_URL: fixture.fake.url, ...opts.env },
     });
     fixture.chat = new ChatView(fixture.wb.page);

@@ -15,6 +15,12 @@ export interface WorkbenchOptions {
   workspaceFixture?: string;
   /** Packaged extension to install (default: $CLAUDE_COMPANION_VSIX or dist/claude-companion.vsix). */
   vsix?: string;
+  /**
+   * Keep VS Code's workspace trust on (default false: code-server runs with --disable-workspace-trust,
+   * so every folder is trusted). With it, settings decide how the folder opens, e.g.
+   * `security.workspace.trust.startupPrompt: 'never'` opens it in Restricted Mode without a dialog.
+   */
+  workspaceTrust?: boolean;
 }
 
 export interface Workbench {
@@ -57,7 +63,7 @@ export async function launchWorkbench(opts: WorkbenchOptions = {}): Promise<Work
     if (!process.env.CLAUDE_COMPANION_KEEP_TEMP) fs.rmSync(tmp, { recursive: true, force: true });
   };
   try {
-    server = await lib.codeServer.launchCodeServer({ paths, userDataDir, extensionsDir, workspace, env: opts.env ?? {} });
+    server = await lib.codeServer.launchCodeServer({ paths, userDataDir, extensionsDir, workspace, env: opts.env ?? {}, workspaceTrust: opts.workspaceTrust ?? false });
     browser = await lib.browser.launchChromium();
     const page = await lib.browser.openWorkbench(browser, server.workbenchUrl());
     const consoleLines: string[] = [];

@@ -127,6 +127,24 @@ describe('Agent tools in the real editor', () => {
     }
   });
 
+  it('with autoApprove.reads off, a read waits for the user; declining tells the model', async () => {
+    await config().update('agent.autoApprove.reads', false, vscode.ConfigurationTarget.Global);
+    try {
+      fake.enqueue(toolUse({ name: 'read_file', input: { path: 'src/greet.ts' } }), text('Fine, I will not read it.'));
+      const done = api.session.send('peek at greet');
+      const [id] = await waitFor('a read approval', () => api.approvals.pendingIds().length > 0 && api.approvals.pendingIds());
+      const waiting = lastAssistant(await api.session.snapshot());
+      assert.deepEqual(toolStates(waiting), ['awaiting_approval']);
+      api.approvals.decide(id!, false);
+      await done;
+      const result = JSON.stringify((fake.requests.filter((r) => r.path === '/v1/messages')[1]!.body as { messages: unknown[] }).messages.at(-1));
+      assert.match(result, /declined/);
+      assert.ok(!result.includes('Hello'), 'the file was not read');
+    } finally {
+      await config().update('agent.autoApprove.reads', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('refuses paths that leave the workspace, in the real extension host', async () => {
     const outside = fs.mkdtempSync(path.join(fs.realpathSync(os.tmpdir()), 'cc-outside-'));
     fs.writeFileSync(path.join(outside, 'secret.txt'), 'top secret');

@@ -40,6 +40,9 @@ describe('pricing', () => {
   it('formats small and large amounts', () => {
     assert.equal(formatUsd(0), '$0.00');
     assert.equal(formatUsd(0.00123), '$0.0012');
+    assert.equal(formatUsd(0.42), '$0.42');
+    assert.equal(formatUsd(0.0081), '$0.0081');
+    assert.equal(formatUsd(0.00001), '<$0.0001');
     assert.equal(formatUsd(1.5), '$1.50');
   });
 });

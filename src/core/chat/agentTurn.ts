@@ -21,6 +21,10 @@ export interface AgentHooks {
   readonly runTool?: (spec: ToolSpec, input: unknown, ctx: ToolContext, toolUseId: string) => Promise<ToolOutcome>;
   /** The editor's approval UI (diff view + buttons). */
   readonly approvals: ApprovalPort;
+  /** False when reads need the user's OK too (claudeCompanion.agent.autoApprove.reads). */
+  readonly autoApproveReads: () => boolean;
+  /** Asks the user to allow one read (Approve/Reject on the tool card); settles false on abort. */
+  readonly confirmRead: (toolUseId: string, signal: AbortSignal) => Promise<boolean>;
 }
 
 const RESULT_CAP = 20_000;
@@ -57,6 +61,19 @@ export async function runAgentAnswer(
   };
   const checkpoints = { beforeWrite: async (absPath: string, before: Uint8Array | undefined) => io.checkpoints.record(turn.id, absPath, before) };
   const context = hooks.createContext(signal, { approvals, checkpoints });
+  const execute = hooks.runTool ?? ((spec: ToolSpec, input: unknown, ctx: ToolContext, id: string) => spec.run(input, ctx, id));
+  const askReads = !hooks.autoApproveReads();
+  const runTool = async (spec: ToolSpec, input: unknown, ctx: ToolContext, toolUseId: string): Promise<ToolOutcome> => {
+    if (askReads && spec.kind === 'read') {
+      const index = blockOf.get(toolUseId);
+      if (index !== undefined) setTool(index, { toolUseId, status: 'awaiting_approval', summary: `wants to run ${spec.name}` });
+      if (!(await hooks.confirmRead(toolUseId, ctx.signal))) {
+        return { content: 'The user declined this call. Do not repeat it without asking them.', isError: true, status: 'declined', summary: 'declined' };
+      }
+      if (index !== undefined) setTool(index, { toolUseId, status: 'running' });
+    }
+    return execute(spec, input, ctx, toolUseId);
+  };
 
   return runAgentTurn({
     streamer,
@@ -66,7 +83,7 @@ export async function runAgentAnswer(
     limits: hooks.limits(),
     signal,
     costOf: (model, usage) => costOf(model, usage)?.total,
-    ...(hooks.runTool ? { runTool: hooks.runTool } : {}),
+    runTool,
     onEvent: (event) => {
       switch (event.type) {
         case 'stream':

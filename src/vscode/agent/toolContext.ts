@@ -66,6 +66,8 @@ export function createAgentHooks(engine: EngineModule, approvals: WriteApprovals
     limits: () => readAgentSettings().limits,
     runTool,
     approvals,
+    autoApproveReads: () => readAgentSettings().autoApproveReads,
+    confirmRead: (toolUseId, signal) => approvals.confirmRead(toolUseId, signal),
     createContext: (signal, parts): ToolContext => {
       const settings = readAgentSettings();
       return {

@@ -6,8 +6,9 @@ import type { ApprovalDecision, ApprovalPort, ProposedWrite } from '../../core/t
 import { PROPOSAL_SCHEME, ProposalDocuments, proposalId } from './proposalDocuments';
 
 interface Pending {
-  readonly write: ProposedWrite;
-  readonly uris: { before: vscode.Uri; after: vscode.Uri };
+  /** Absent for a read that needs confirmation (no diff to show). */
+  readonly write?: ProposedWrite;
+  readonly uris?: { before: vscode.Uri; after: vscode.Uri };
   readonly resolve: (decision: ApprovalDecision) => void;
 }
 
@@ -30,13 +31,24 @@ export class WriteApprovals implements ApprovalPort, vscode.Disposable {
     return decision;
   }
 
+  /** A read the user wants to allow one by one (agent.autoApprove.reads off): decided from the tool card. */
+  confirmRead(toolUseId: string, signal: AbortSignal): Promise<boolean> {
+    if (signal.aborted) return Promise.resolve(false);
+    const decision = new Promise<ApprovalDecision>((resolve) => {
+      this.pending.set(toolUseId, { resolve });
+      signal.addEventListener('abort', () => this.decide(toolUseId, false, 'the task was stopped'), { once: true });
+    });
+    void this.updateContext();
+    return decision.then((d) => d.approved);
+  }
+
   /** Settles a pending approval; returns false when there is none (already decided or unknown). */
   decide(toolUseId: string, approved: boolean, reason?: string): boolean {
     const p = this.pending.get(toolUseId);
     if (!p) return false;
     this.pending.delete(toolUseId);
     p.resolve(approved ? { approved: true } : reason ? { approved: false, reason } : { approved: false });
-    void this.closeDiff(p.uris);
+    if (p.uris) void this.closeDiff(p.uris);
     this.documents.remove(toolUseId);
     void this.updateContext();
     return true;
@@ -58,7 +70,7 @@ export class WriteApprovals implements ApprovalPort, vscode.Disposable {
 
   async showDiff(toolUseId: string): Promise<boolean> {
     const p = this.pending.get(toolUseId);
-    if (!p) return false;
+    if (!p?.write || !p.uris) return false;
     const verb = p.write.before ? 'Proposed change' : 'Proposed new file';
     await vscode.commands.executeCommand('vscode.diff', p.uris.before, p.uris.after, `${verb}: ${p.write.displayPath} (Claude)`, { preview: false, preserveFocus: true });
     return true;
