@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { ChatSnapshot, TurnSnapshot } from '../../src/shared/protocol';
 import type { CompanionApi } from '../../src/vscode/testApi';
 import { startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../fake-anthropic';
+import { SECRET, SINGLE_ROOT, buildEscapeWorld } from '../fixtures/pathEscapeCorpus';
 
 const EXTENSION_ID = 'claude-companion.claude-companion';
 
@@ -142,6 +143,36 @@ describe('Agent tools in the real editor', () => {
       assert.ok(!result.includes('Hello'), 'the file was not read');
     } finally {
       await config().update('agent.autoApprove.reads', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('refuses the whole path-escape corpus (reads and auto-approved writes) in the real extension host', async () => {
+    const world = buildEscapeWorld(root);
+    const sentinelMtime = fs.statSync(world.sentinel).mtimeMs;
+    await config().update('agent.autoApprove.writes', true, vscode.ConfigurationTarget.Global);
+    try {
+      const attempts = SINGLE_ROOT.filter(([, expect]) => expect === 'refused').map(([p]) => p);
+      assert.ok(attempts.length >= 50, `corpus has ${attempts.length} refusals`);
+      const calls = attempts.flatMap((p) => [
+        { name: 'read_file', input: { path: p } },
+        { name: 'write_file', input: { path: p, content: 'pwned' } },
+      ]);
+      fake.enqueue(toolUse(calls), text('Nothing escaped.'));
+      await api.session.send('try to escape');
+      const body = fake.requests.filter((r) => r.path === '/v1/messages')[1]!.body as { messages: { content: { tool_use_id: string; is_error?: boolean; content?: string }[] }[] };
+      const results = body.messages.at(-1)!.content;
+      assert.equal(results.length, calls.length);
+      results.forEach((r, i) => {
+        assert.equal(r.is_error, true, `${calls[i]!.name} ${JSON.stringify(attempts[Math.floor(i / 2)])} was not refused: ${r.content}`);
+        assert.ok(!String(r.content).includes(SECRET), 'no secret leaked');
+      });
+      assert.equal(fs.readFileSync(world.sentinel, 'utf8'), SECRET);
+      assert.equal(fs.statSync(world.sentinel).mtimeMs, sentinelMtime);
+      assert.deepEqual(fs.readdirSync(world.outside).sort(), ['dir', 'secret.txt'], 'nothing created outside');
+      assert.equal(lastAssistant(await api.session.snapshot()).canRevert, undefined, 'no file was written');
+    } finally {
+      await config().update('agent.autoApprove.writes', undefined, vscode.ConfigurationTarget.Global);
+      world.cleanup();
     }
   });
 
