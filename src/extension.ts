@@ -11,10 +11,9 @@ import { logIncludesContent, onSettingsChanged, readSettings } from './vscode/se
 import { CostStatusBar } from './vscode/costStatusBar';
 import { writesDisabledReason } from './vscode/agent/agentSettings';
 import { restoreFiles } from './vscode/agent/fileRestorer';
-import { createAgentHooks } from './vscode/agent/toolContext';
+import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
 import { WriteApprovals } from './vscode/agent/writeApprovals';
 import type { CompanionApi } from './vscode/testApi';
-import type { AgentHooks } from './core/chat/agentTurn';
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
   const apiKeys = new ApiKeyStore(context.secrets);
@@ -25,7 +24,8 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     return new ClaudeClient({ getSettings: readSettings, getApiKey: () => apiKeys.get(), onRequestLog: log.record, logContent: logIncludesContent });
   });
   const approvals = new WriteApprovals();
-  let agentHooks: Promise<AgentHooks> | undefined;
+  let hooks: Promise<EditorAgentHooks> | undefined;
+  const agentHooks = () => (hooks ??= loadEngine().then((engine) => createAgentHooks(engine, approvals)));
   const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), approvals, () => client.preload());
   const session = new ChatSession(
     {
@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       hasApiKey: () => apiKeys.has(),
       onStreamingChanged: (streaming) => void vscode.commands.executeCommand('setContext', 'claudeCompanion.streaming', streaming),
       onTotalsChanged: (totals) => costBar.update(totals),
-      agent: () => (agentHooks ??= loadEngine().then((engine) => createAgentHooks(engine, approvals))),
+      agent: agentHooks,
       restoreFiles,
       writesDisabledReason,
     },
@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     apiKeys.onDidChange(async () => view.post({ type: 'apiKey', hasApiKey: await apiKeys.has() })),
     onSettingsChanged(() => view.post({ type: 'model', model: readSettings().model })),
   );
-  return { session, requestLog: log, approvals };
+  return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine() };
 }
 
 export function deactivate(): void {

@@ -6,5 +6,7 @@ import type { RequestLog } from './requestLog';
 export interface CompanionApi {
   readonly session: Pick<ChatSession, 'send' | 'stop' | 'retry' | 'newChat' | 'idle' | 'snapshot' | 'streaming' | 'revertTurn' | 'attach'>;
   readonly approvals: Pick<WriteApprovals, 'decide' | 'pendingIds' | 'decideActive'>;
+  /** Which search the tools use in this editor. */
+  readonly searchEngine: () => Promise<string>;
   readonly requestLog: Pick<RequestLog, 'file' | 'flushed'>;
 }

@@ -128,6 +128,14 @@ describe('Agent tools in the real editor', () => {
     }
   });
 
+  it('searches with VS Code\'s bundled ripgrep and reports matches as path:line', async () => {
+    assert.match(await api.searchEngine(), /^ripgrep \(/, 'code-server ships ripgrep; the tools should find it');
+    fake.enqueue(toolUse({ name: 'search_files', input: { query: 'Hello, ${name}' } }), text('Found it.'));
+    await api.session.send('where is the greeting?');
+    const result = JSON.stringify((fake.requests.filter((r) => r.path === '/v1/messages')[1]!.body as { messages: unknown[] }).messages.at(-1));
+    assert.match(result, /src\/greet\.ts:2:/);
+  });
+
   it('with autoApprove.reads off, a read waits for the user; declining tells the model', async () => {
     await config().update('agent.autoApprove.reads', false, vscode.ConfigurationTarget.Global);
     try {

@@ -49,19 +49,30 @@ function workspaceFolders(): WorkspaceFolderRef[] {
   return refs;
 }
 
-export function createAgentHooks(engine: EngineModule, approvals: WriteApprovals): AgentHooks {
+export interface EditorAgentHooks extends AgentHooks {
+  /** Which search the tools use here: VS Code's bundled ripgrep, or the pure fallback. */
+  readonly searchEngine: () => string;
+}
+
+export function createAgentHooks(engine: EngineModule, approvals: WriteApprovals): EditorAgentHooks {
   const { WORKSPACE_TOOLS, createFallbackSearch, createNodeFileSystem, createRipgrepSearch, findRipgrep, runTool } = engine;
   const fileSystem = createNodeFileSystem();
   let search: SearchPort | undefined;
+  let engineName = 'not yet chosen';
   const searchPort = (): SearchPort => {
     if (!search) {
       const rg = findRipgrep(vscode.env.appRoot, (p) => fs.existsSync(p));
       search = rg ? createRipgrepSearch(rg) : createFallbackSearch(fileSystem);
+      engineName = rg ? `ripgrep (${rg})` : 'fallback';
     }
     return search;
   };
   const writer = new WorkspaceWriter();
   return {
+    searchEngine: () => {
+      searchPort();
+      return engineName;
+    },
     tools: () => WORKSPACE_TOOLS,
     limits: () => readAgentSettings().limits,
     runTool,
