@@ -78,7 +78,7 @@ export class ToolCard {
     this.toolUseId = tool.toolUseId;
     this.setStatus(tool.status);
     this.summary.hidden = !tool.summary;
-    this.summary.textContent = tool.summary ?? '';
+    this.summary.replaceChildren(...withInlineCode(tool.summary ?? ''));
     if (tool.result !== undefined) {
       this.result.hidden = false;
       this.resultText.textContent = tool.result;
@@ -112,4 +112,9 @@ export class ToolCard {
     });
     return b;
   }
+}
+
+/** `code` spans in a one-line summary (written for the model in Markdown) as <code>, the rest as text. */
+function withInlineCode(text: string): (Node | string)[] {
+  return text.split(/(`[^`]+`)/).filter(Boolean).map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 2 ? h('code', {}, part.slice(1, -1)) : part));
 }

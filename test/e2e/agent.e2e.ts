@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { text, toolUse, type FakeAnthropic } from '../fake-anthropic';
 import type { ChatView } from './chatView';
 import { useChatFixture, type ChatFixture } from './fixtures';
+import { ARTIFACTS_DIR } from './workbench';
 
 interface ToolResultBlock {
   type: 'tool_result';
@@ -77,6 +78,12 @@ async function waitStatus(chat: ChatView, card: Locator, status: string, timeout
   }
 }
 
+/** A screenshot mid-test (the fixture takes one after each test), e.g. while a write awaits approval. */
+async function snapshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
+}
+
 /** Gives every `it` its own fake queue and makes sure the chat is showing. */
 function freshTurns(f: ChatFixture): void {
   beforeEach(async () => {
@@ -116,6 +123,7 @@ describe('Agent: approving and rejecting writes', () => {
       throw new Error(`no editor tab "${title}"; tabs: ${await tabTitles(page)}`, { cause: err });
     }
     assert.deepEqual(fs.readFileSync(file), before, 'greet.ts changed on disk before Approve');
+    await snapshot(page, 'agent-approve-awaiting-approval');
     assert.equal(messagesRequests(f.fake).length, 1, 'the model was asked again before the user decided');
 
     await approve.click();
@@ -173,6 +181,43 @@ describe('Agent: approving and rejecting writes', () => {
     assert.equal(results[0]!.is_error, true);
     assert.match(said, /user declined/i, `tool_result: ${JSON.stringify(said)}`);
     assert.match(said, /nothing was written/);
+  });
+
+  it('Approve Change in the diff editor title bar applies a new file', async () => {
+    const page = f.wb.page;
+    const file = path.join(f.wb.workspace, 'docs', 'howdy.md');
+    assert.ok(!fs.existsSync(file), 'docs/howdy.md exists before the test');
+    f.fake.enqueue(toolUse({ name: 'write_file', input: { path: 'docs/howdy.md', content: '# Howdy\n' } }), text('Created the page.'));
+    await f.chat.send('Add a docs page');
+
+    const card = f.chat.toolCard('write_file').last();
+    await waitShown(card.getByRole('button', { name: 'Approve', exact: true }), 'the write_file card never offered Approve', f.chat.transcript);
+    const title = 'Proposed new file: docs/howdy.md (Claude)';
+    const tab = editorTab(page, title);
+    try {
+      await tab.waitFor({ state: 'visible', timeout: 15_000 });
+    } catch (err) {
+      throw new Error(`no editor tab "${title}"; tabs: ${await tabTitles(page)}`, { cause: err });
+    }
+    assert.ok(!fs.existsSync(file), 'docs/howdy.md was created before approval');
+    // The title bar of the active editor group, which shows the proposal.
+    const approveChange = page.locator('.part.editor .editor-group-container.active .editor-actions').getByRole('button', { name: 'Approve Change', exact: true });
+    await waitShown(approveChange, 'the diff editor title bar has no Approve Change action', page.locator('.part.editor'));
+    await waitShown(
+      page.locator('.part.editor .editor-group-container.active .editor-actions').getByRole('button', { name: 'Reject Change', exact: true }),
+      'the diff editor title bar has no Reject Change action',
+      page.locator('.part.editor'),
+    );
+    await approveChange.click();
+
+    await waitStatus(f.chat, card, 'done');
+    try {
+      await tab.waitFor({ state: 'hidden', timeout: 10_000 });
+    } catch (err) {
+      throw new Error(`the diff tab stayed open after Approve Change; tabs: ${await tabTitles(page)}`, { cause: err });
+    }
+    await f.chat.waitForTranscriptText('Created the page.');
+    assert.equal(fs.readFileSync(file, 'utf8'), '# Howdy\n');
   });
 });
 

@@ -53,7 +53,7 @@ export async function runAgentAnswer(
   const approvals: ApprovalPort = {
     requestApproval: async (write, s) => {
       const index = blockOf.get(write.toolUseId);
-      if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'awaiting_approval', summary: `wants to ${write.before ? 'change' : 'create'} ${write.displayPath}`, hasDiff: true });
+      if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'awaiting_approval', summary: write.before ? 'wants to change this file' : 'wants to create this file', hasDiff: true });
       const decision = await hooks.approvals.requestApproval(write, s);
       if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'running', hasDiff: true, summary: decision.approved ? 'approved, writing…' : 'declined' });
       return decision;
