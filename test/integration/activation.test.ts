@@ -2,8 +2,8 @@
 // what CONTRACT.md promises.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './support';
 
-const EXTENSION_ID = 'claude-companion.claude-companion';
 const CORE_COMMANDS = ['claudeCompanion.newChat', 'claudeCompanion.stop', 'claudeCompanion.setApiKey', 'claudeCompanion.clearApiKey'];
 
 interface ContributedCommand {

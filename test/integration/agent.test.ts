@@ -6,24 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ChatSnapshot, TurnSnapshot } from '../../src/shared/protocol';
+import type { TurnSnapshot } from '../../src/shared/protocol';
 import type { CompanionApi } from '../../src/vscode/testApi';
 import { startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../fake-anthropic';
 import { SECRET, SINGLE_ROOT, buildEscapeWorld } from '../fixtures/pathEscapeCorpus';
+import { EXTENSION_ID, lastAssistant, waitFor } from './support';
 
-const EXTENSION_ID = 'claude-companion.claude-companion';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const lastAssistant = (chat: ChatSnapshot): TurnSnapshot => [...chat.turns].reverse().find((t) => t.role === 'assistant')!;
 const toolStates = (turn: TurnSnapshot) => turn.blocks.filter((b) => b.kind === 'tool_use').map((b) => b.tool?.status);
 
 function diffTabOpen(): boolean {

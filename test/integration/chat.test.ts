@@ -2,27 +2,10 @@
 // through the real SDK, honours settings, stops on request, and turns failures into actionable errors.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ChatSnapshot, TurnSnapshot } from '../../src/shared/protocol';
+import type { TurnSnapshot } from '../../src/shared/protocol';
 import type { CompanionApi } from '../../src/vscode/testApi';
 import { httpError, midStreamError, stall, startFakeAnthropic, text, type FakeAnthropic } from '../fake-anthropic';
-
-const EXTENSION_ID = 'claude-companion.claude-companion';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-function lastAssistant(chat: ChatSnapshot): TurnSnapshot {
-  const turn = [...chat.turns].reverse().find((t) => t.role === 'assistant');
-  assert.ok(turn, 'an assistant turn exists');
-  return turn;
-}
+import { EXTENSION_ID, lastAssistant, waitFor } from './support';
 
 /** Messages as sent, minus cache breakpoints (which turn string content into one text block). */
 function plain(messages: unknown): unknown {

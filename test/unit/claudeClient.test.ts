@@ -5,10 +5,11 @@ import { MissingApiKeyError, StalledStreamError } from '../../src/core/claude/er
 import { TurnFailure } from '../../src/core/claude/turnStreamer';
 import { DEFAULT_SETTINGS, type ClaudeSettings } from '../../src/core/claude/settings';
 import type { ClaudeStreamEvent } from '../../src/core/claude/streamEvents';
-import { dropConnection, httpError, midStreamError, stall, startFakeAnthropic, text, thinking, toolUse, type FakeAnthropic } from '../fake-anthropic';
+import { dropConnection, httpError, midStreamError, stall, text, thinking, toolUse } from '../fake-anthropic';
+import { useFakeAnthropic } from '../support/useFakeAnthropic';
 
 describe('ClaudeClient (against the fake API)', () => {
-  let fake: FakeAnthropic;
+  const f = useFakeAnthropic();
   let settings: ClaudeSettings;
   let key: string | undefined;
 
@@ -18,18 +19,13 @@ describe('ClaudeClient (against the fake API)', () => {
     return client().streamTurn({ messages: [{ role: 'user', content: 'hi' }], signal, onEvent: (e) => events.push(e) });
   }
 
-  before(async () => {
-    fake = await startFakeAnthropic();
-  });
   beforeEach(() => {
-    fake.reset();
     key = 'sk-test';
-    settings = { ...DEFAULT_SETTINGS, apiBaseUrl: fake.url, maxRetries: 0, requestTimeoutSeconds: 10, fallbackModels: [] };
+    settings = { ...DEFAULT_SETTINGS, apiBaseUrl: f.fake.url, maxRetries: 0, requestTimeoutSeconds: 10, fallbackModels: [] };
   });
-  after(() => fake.close());
 
   it('emits typed events in order and returns the assembled turn', async () => {
-    fake.enqueue(text(['Hello', ' world']));
+    f.fake.enqueue(text(['Hello', ' world']));
     const events: ClaudeStreamEvent[] = [];
     const result = await turn(events);
     assert.deepEqual(
@@ -42,7 +38,7 @@ describe('ClaudeClient (against the fake API)', () => {
   });
 
   it('keeps thinking blocks with their signature and reports tool_use input', async () => {
-    fake.enqueue(toolUse({ name: 'read_file', input: { path: 'a.ts' } }, { thinking: 'Let me read it.' }));
+    f.fake.enqueue(toolUse({ name: 'read_file', input: { path: 'a.ts' } }, { thinking: 'Let me read it.' }));
     const events: ClaudeStreamEvent[] = [];
     const result = await turn(events);
     const [think, tool] = result.content;
@@ -55,7 +51,7 @@ describe('ClaudeClient (against the fake API)', () => {
   });
 
   it('streams thinking deltas before the answer', async () => {
-    fake.enqueue(thinking('Pondering.', 'Answer.'));
+    f.fake.enqueue(thinking('Pondering.', 'Answer.'));
     const events: ClaudeStreamEvent[] = [];
     await turn(events);
     const firstThinking = events.findIndex((e) => e.type === 'thinkingDelta');
@@ -65,58 +61,58 @@ describe('ClaudeClient (against the fake API)', () => {
 
   it('sends only parameters the current API accepts', async () => {
     await turn();
-    const body = fake.requests[0]!.body as Record<string, unknown>;
+    const body = f.fake.requests[0]!.body as Record<string, unknown>;
     assert.deepEqual(Object.keys(body).sort(), ['max_tokens', 'messages', 'model', 'stream', 'system', 'thinking']);
     assert.deepEqual(body['thinking'], { type: 'adaptive' });
   });
 
   it('classifies HTTP errors into a TurnFailure with the next action', async () => {
-    fake.enqueue(httpError(404));
+    f.fake.enqueue(httpError(404));
     await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'not_found' && e.info.actions[0] === 'selectModel');
   });
 
   it('a connection dropped mid-stream is a connection failure with Retry, not "something went wrong"', async () => {
-    fake.enqueue(dropConnection(4));
+    f.fake.enqueue(dropConnection(4));
     const events: ClaudeStreamEvent[] = [];
     await assert.rejects(turn(events), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'connection_lost' && e.info.actions[0] === 'retry');
     assert.ok(events.some((e) => e.type === 'textDelta'), 'partial text arrived first');
   });
 
   it('an `event: error` mid-stream is classified by error.type', async () => {
-    fake.enqueue(midStreamError(1));
+    f.fake.enqueue(midStreamError(1));
     await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'overloaded');
   });
 
   it('retries per maxRetries and succeeds after a 529', async () => {
     settings = { ...settings, maxRetries: 1 };
-    fake.enqueue(httpError(529, { headers: { 'retry-after-ms': '10' } }), text('second time lucky'));
+    f.fake.enqueue(httpError(529, { headers: { 'retry-after-ms': '10' } }), text('second time lucky'));
     const result = await turn();
     assert.deepEqual(result.content, [{ type: 'text', text: 'second time lucky' }]);
-    assert.equal(fake.requests.length, 2);
-    assert.equal(fake.requests[1]!.headers['x-stainless-retry-count'], '1');
+    assert.equal(f.fake.requests.length, 2);
+    assert.equal(f.fake.requests[1]!.headers['x-stainless-retry-count'], '1');
   });
 
   it('fails fast without a key, before any request', async () => {
     key = undefined;
     await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'missing_api_key' && e.cause instanceof MissingApiKeyError);
-    assert.equal(fake.requests.length, 0);
+    assert.equal(f.fake.requests.length, 0);
   });
 
   it('aborting the signal ends the stream as a user abort', async () => {
-    fake.enqueue(stall(3));
+    f.fake.enqueue(stall(3));
     const controller = new AbortController();
     const events: ClaudeStreamEvent[] = [];
     const pending = turn(events, controller.signal);
-    await fake.waitForRequests(1);
+    await f.fake.waitForRequests(1);
     while (!events.some((e) => e.type === 'textDelta')) await new Promise((r) => setTimeout(r, 5));
     controller.abort();
     await assert.rejects(pending, (e: unknown) => e instanceof TurnFailure && e.userAbort);
-    assert.equal(await fake.waitForOutcome(0), 'client_closed', 'the HTTP connection was closed');
+    assert.equal(await f.fake.waitForOutcome(0), 'client_closed', 'the HTTP connection was closed');
   });
 
   it('the idle watchdog aborts a stream that stalls after its headers', async () => {
     settings = { ...settings, requestTimeoutSeconds: 0.3, fallbackModels: [] };
-    fake.enqueue(stall(2));
+    f.fake.enqueue(stall(2));
     const started = Date.now();
     await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && !e.userAbort && e.info.kind === 'stalled' && e.cause instanceof StalledStreamError);
     assert.ok(Date.now() - started >= 300, 'not before the idle period');

@@ -7,7 +7,8 @@ import type { RequestRecord } from '../../src/core/claude/requestRecord';
 import { DEFAULT_SETTINGS, type ClaudeSettings } from '../../src/core/claude/settings';
 import type { ClaudeStreamEvent } from '../../src/core/claude/streamEvents';
 import { TurnFailure } from '../../src/core/claude/turnStreamer';
-import { httpError, midStreamError, startFakeAnthropic, text, type FakeAnthropic, type RecordedRequest } from '../fake-anthropic';
+import { httpError, midStreamError, text, type RecordedRequest } from '../fake-anthropic';
+import { useFakeAnthropic } from '../support/useFakeAnthropic';
 
 const OPUS = 'claude-opus-5-5';
 const SONNET = 'claude-sonnet-5-5';
@@ -15,7 +16,7 @@ const HAIKU = 'claude-haiku-5-5';
 const modelOf = (r: RecordedRequest) => (r.body as { model: string }).model;
 
 describe('ClaudeClient resilience (against the fake API)', () => {
-  let fake: FakeAnthropic;
+  const f = useFakeAnthropic({ defaultScenario: (req) => text(`answer from ${modelOf(req)}`) });
   let settings: ClaudeSettings;
   let now: number;
   let breaker: CircuitBreaker;
@@ -35,28 +36,22 @@ describe('ClaudeClient resilience (against the fake API)', () => {
     return c.streamTurn({ messages: [{ role: 'user', content: 'hello' }], signal: new AbortController().signal, onEvent: (e) => events.push(e) });
   }
 
-  before(async () => {
-    fake = await startFakeAnthropic();
-  });
   beforeEach(() => {
-    fake.reset();
-    fake.setDefault((req) => text(`answer from ${modelOf(req)}`));
     now = 0;
     breaker = new CircuitBreaker(5, 30_000, () => now);
     log = [];
-    settings = { ...DEFAULT_SETTINGS, model: OPUS, apiBaseUrl: fake.url, maxRetries: 0 };
+    settings = { ...DEFAULT_SETTINGS, model: OPUS, apiBaseUrl: f.fake.url, maxRetries: 0 };
   });
-  after(() => fake.close());
 
   it('repeated 529s on the selected model: the answer comes from the next model, and the user is told why', async () => {
     settings = { ...settings, maxRetries: 2 };
-    fake.setDefault((req) => (modelOf(req) === OPUS ? httpError(529, { headers: { 'retry-after-ms': '5' } }) : text(`answer from ${modelOf(req)}`)));
+    f.fake.setDefault((req) => (modelOf(req) === OPUS ? httpError(529, { headers: { 'retry-after-ms': '5' } }) : text(`answer from ${modelOf(req)}`)));
     const events: ClaudeStreamEvent[] = [];
     const result = await turn(client(), events);
     assert.equal(result.model, SONNET);
     assert.equal(result.fallbackFrom, OPUS);
     assert.deepEqual(result.content, [{ type: 'text', text: `answer from ${SONNET}` }]);
-    assert.deepEqual(fake.requests.map(modelOf), [OPUS, OPUS, OPUS, SONNET], 'SDK retries first (maxRetries 2), then falls back');
+    assert.deepEqual(f.fake.requests.map(modelOf), [OPUS, OPUS, OPUS, SONNET], 'SDK retries first (maxRetries 2), then falls back');
     const retries = events.filter((e) => e.type === 'retrying');
     assert.deepEqual(retries.map((e) => e.type === 'retrying' && [e.notice.attempt, e.notice.delayMs, e.notice.status]), [[1, 5, 529], [2, 5, 529]]);
     const fallback = events.find((e) => e.type === 'fallback');
@@ -65,38 +60,38 @@ describe('ClaudeClient resilience (against the fake API)', () => {
   });
 
   it('falls all the way down the chain and reports the last failure when every model is overloaded', async () => {
-    fake.setDefault(httpError(529));
+    f.fake.setDefault(httpError(529));
     await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'overloaded');
-    assert.deepEqual(fake.requests.map(modelOf), [OPUS, SONNET, HAIKU]);
+    assert.deepEqual(f.fake.requests.map(modelOf), [OPUS, SONNET, HAIKU]);
   });
 
   it('does not fall back on errors the model is not to blame for (401, 400)', async () => {
-    fake.enqueue(httpError(401));
+    f.fake.enqueue(httpError(401));
     await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.kind === 'authentication');
-    assert.equal(fake.requests.length, 1);
+    assert.equal(f.fake.requests.length, 1);
   });
 
   it('does not fall back once the answer has started: the partial text stays and Retry is offered', async () => {
-    fake.enqueue(midStreamError(2));
+    f.fake.enqueue(midStreamError(2));
     await assert.rejects(turn(), (e: unknown) => e instanceof TurnFailure && e.info.actions.includes('retry'));
-    assert.equal(fake.requests.length, 1);
+    assert.equal(f.fake.requests.length, 1);
   });
 
   it('opens the breaker after 5 consecutive failures: later turns skip the model until a probe succeeds', async () => {
     settings = { ...settings, fallbackModels: [OPUS, SONNET] };
-    fake.setDefault((req) => (modelOf(req) === OPUS ? httpError(500) : text('fine')));
+    f.fake.setDefault((req) => (modelOf(req) === OPUS ? httpError(500) : text('fine')));
     for (let i = 0; i < 5; i++) await turn();
     assert.equal(breaker.state(OPUS), 'open');
-    fake.reset();
+    f.fake.reset();
     const events: ClaudeStreamEvent[] = [];
     const result = await turn(client(), events);
-    assert.deepEqual(fake.requests.map(modelOf), [SONNET], 'Opus not even tried while open');
+    assert.deepEqual(f.fake.requests.map(modelOf), [SONNET], 'Opus not even tried while open');
     assert.equal(result.fallbackFrom, OPUS);
     assert.match((events.find((e) => e.type === 'fallback') as { reason: string }).reason, /paused for 30 s/);
 
     now = 30_000;
-    fake.reset();
-    fake.setDefault((req) => text(`answer from ${modelOf(req)}`));
+    f.fake.reset();
+    f.fake.setDefault((req) => text(`answer from ${modelOf(req)}`));
     const probe = await turn();
     assert.equal(probe.model, OPUS, 'the half-open probe goes to Opus and closes the breaker');
     assert.equal(breaker.state(OPUS), 'closed');

@@ -11,14 +11,13 @@ import {
   redactedThinking,
   refusal,
   replayFile,
-  startFakeAnthropic,
   text,
   thinking,
   toolUse,
-  type FakeAnthropic,
   type Scenario,
 } from '../fake-anthropic';
 import { parseSseText, rawRequest } from '../fake-anthropic/http-client';
+import { useFakeAnthropic } from '../support/useFakeAnthropic';
 
 /** The repo root: the first ancestor of this file holding test/fixtures/sse (else the working directory). */
 function findRepoRoot(): string {
@@ -129,15 +128,7 @@ const DOCUMENTED: Record<string, Expected['kind']> = {
 };
 
 describe('conformance with recorded SSE transcripts', function () {
-  let fake: FakeAnthropic;
-  let client: Anthropic;
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-    client = new Anthropic({ apiKey: 'test', baseURL: fake.url, maxRetries: 0, timeout: 5000 });
-  });
-  after(() => fake.close());
-  beforeEach(() => fake.reset());
+  const f = useFakeAnthropic();
 
   it('finds the transcripts (at least the eleven of the reference)', () => {
     assert.ok(fixtures.length >= 11, `only ${fixtures.length} in ${fixturesDir}`);
@@ -147,8 +138,8 @@ describe('conformance with recorded SSE transcripts', function () {
     const full = path.join(fixturesDir, file);
     describe(file, () => {
       it('replay sends the file byte for byte', async () => {
-        fake.enqueue(replayFile(full));
-        const res = await rawRequest(fake.url, '/v1/messages', { body: { ...PARAMS, stream: true } });
+        f.fake.enqueue(replayFile(full));
+        const res = await rawRequest(f.fake.url, '/v1/messages', { body: { ...PARAMS, stream: true } });
         assert.equal(res.status, 200);
         assert.equal(res.headers['content-type'], 'text/event-stream; charset=utf-8');
         assert.ok(res.body.equals(readFileSync(full)), 'body differs from the transcript');
@@ -157,8 +148,8 @@ describe('conformance with recorded SSE transcripts', function () {
       it('the SDK result equals the independent assembly', async () => {
         const expected = assemble(readFileSync(full, 'utf8'));
         assert.equal(expected.kind, DOCUMENTED[file.slice(0, 2)] ?? 'message');
-        fake.enqueue(replayFile(full));
-        await checkAgainstSdk(client, expected);
+        f.fake.enqueue(replayFile(full));
+        await checkAgainstSdk(f.client, expected);
       });
 
       it('is identical to the shared reference copy', function () {
@@ -186,11 +177,11 @@ describe('conformance with recorded SSE transcripts', function () {
     ];
     for (const [name, scenario] of generated) {
       it(name, async () => {
-        fake.enqueue(scenario, scenario);
-        const res = await rawRequest(fake.url, '/v1/messages', { body: { ...PARAMS, stream: true } });
+        f.fake.enqueue(scenario, scenario);
+        const res = await rawRequest(f.fake.url, '/v1/messages', { body: { ...PARAMS, stream: true } });
         const expected = assemble(res.body.toString('utf8'));
         assert.equal(expected.kind, 'message');
-        await checkAgainstSdk(client, expected);
+        await checkAgainstSdk(f.client, expected);
       });
     }
   });

@@ -3,8 +3,9 @@
 // cache_control keys; a prefix ends right after its last block's JSON (closing brackets not included).
 import assert from 'node:assert/strict';
 import Anthropic, { type APIError } from '@anthropic-ai/sdk';
-import { byModel, httpError, startFakeAnthropic, text, type FakeAnthropic } from '../fake-anthropic';
+import { byModel, httpError, startFakeAnthropic, text } from '../fake-anthropic';
 import { parseSseText, rawRequest } from '../fake-anthropic/http-client';
+import { useFakeAnthropic } from '../support/useFakeAnthropic';
 
 const OPUS = 'claude-opus-5-5';
 const SONNET = 'claude-sonnet-5-5';
@@ -84,36 +85,28 @@ async function rejection(p: Promise<unknown>): Promise<unknown> {
 
 describe('fake Anthropic server: prompt caching', function () {
   let clock: number;
-  let fake: FakeAnthropic;
-  let client: Anthropic;
+  const f = useFakeAnthropic({ server: { now: () => clock }, defaultScenario: text('ok') });
 
-  const create = async (body: Params) => usageOf((await client.messages.create(body)).usage);
-  const stream = async (body: Params) => usageOf((await client.messages.stream(body).finalMessage()).usage);
+  const create = async (body: Params) => usageOf((await f.client.messages.create(body)).usage);
+  const stream = async (body: Params) => usageOf((await f.client.messages.stream(body).finalMessage()).usage);
   /** count_tokens of the same request with the markers removed (the uncached total). */
   const uncached = async (body: Params) => {
     const { max_tokens: _m, ...rest } = unmarked(body);
-    return (await client.messages.countTokens(rest)).input_tokens;
+    return (await f.client.messages.countTokens(rest)).input_tokens;
   };
 
-  before(async () => {
-    fake = await startFakeAnthropic({ now: () => clock });
-    client = new Anthropic({ apiKey: 'test', baseURL: fake.url, maxRetries: 0, timeout: 5000 });
-  });
-  after(() => fake.close());
   beforeEach(() => {
     clock = 1_000_000;
-    fake.reset();
-    fake.setDefault(text('ok'));
   });
 
   it('a first request writes the marked system prompt; the identical second request reads it', async () => {
     const total = await uncached(req());
     const first = await create(req());
     assert.deepEqual(first, { input: total - SYSTEM_TOKENS, creation: SYSTEM_TOKENS, read: 0, m5: SYSTEM_TOKENS, h1: 0 });
-    assert.equal(fake.cache.size, 1);
+    assert.equal(f.fake.cache.size, 1);
     const second = await create(req());
     assert.deepEqual(second, { input: total - SYSTEM_TOKENS, creation: 0, read: SYSTEM_TOKENS, m5: 0, h1: 0 });
-    assert.equal(fake.cache.size, 1);
+    assert.equal(f.fake.cache.size, 1);
     assert.ok(SYSTEM_TOKENS > 512 && SYSTEM_TOKENS < 1024, `SYSTEM_TOKENS=${SYSTEM_TOKENS}`);
   });
 
@@ -131,20 +124,20 @@ describe('fake Anthropic server: prompt caching', function () {
       previousPrefix = u.read + u.creation;
     }
     // system + one entry per turn's rolling breakpoint
-    assert.equal(fake.cache.size, 5);
+    assert.equal(f.fake.cache.size, 5);
   });
 
   it('looks back 20 block boundaries: an entry 19 blocks back is found, 20 or 21 back is not', async () => {
     const system = systemBlocks(null);
     const at = (markAt: number) => req({ system, messages: manyBlocks(40, markAt) });
     for (const distance of [20, 21]) {
-      fake.cache.clear();
+      f.fake.cache.clear();
       const writer = await create(at(5));
       const far = await create(at(5 + distance));
       assert.equal(far.read, 0, `${distance} blocks back is out of reach`);
       assert.ok(far.creation > writer.creation);
     }
-    fake.cache.clear();
+    f.fake.cache.clear();
     const writer = await create(at(5));
     assert.equal(writer.read, 0);
     const near = await create(at(5 + 19));
@@ -157,7 +150,7 @@ describe('fake Anthropic server: prompt caching', function () {
     const short = req({ system: systemBlocks('5m', 'Be brief.') });
     const u = await create(short);
     assert.deepEqual(u, { input: await uncached(short), creation: 0, read: 0, m5: 0, h1: 0 });
-    assert.equal(fake.cache.size, 0);
+    assert.equal(f.fake.cache.size, 0);
     // The same ~810-token prefix is cacheable on Opus (512) but not on Haiku (1,024).
     const haiku = await create(req({ model: HAIKU }));
     assert.deepEqual([haiku.creation, haiku.read], [0, 0]);
@@ -202,12 +195,12 @@ describe('fake Anthropic server: prompt caching', function () {
       ],
     ];
     for (const [body, message] of cases) {
-      const err = await rejection(client.messages.create(body));
+      const err = await rejection(f.client.messages.create(body));
       assert.ok(err instanceof Anthropic.BadRequestError, String(err));
       assert.equal(err.type, 'invalid_request_error');
       assert.match((err.error as { error: { message: string } }).error.message, message);
     }
-    assert.equal(fake.cache.size, 0);
+    assert.equal(f.fake.cache.size, 0);
   });
 
   it('expires entries on the injected clock: 5m gone after 5 minutes, 1h kept, a read restarts the TTL', async () => {
@@ -215,7 +208,7 @@ describe('fake Anthropic server: prompt caching', function () {
     const first = await create(body);
     const prefix = first.creation;
     assert.deepEqual([first.h1, first.m5], [SYSTEM_TOKENS, prefix - SYSTEM_TOKENS]);
-    assert.equal(fake.cache.size, 2);
+    assert.equal(f.fake.cache.size, 2);
 
     clock += FIVE_MIN - 1;
     assert.equal((await create(body)).read, prefix, 'still there 1 ms before expiry');
@@ -223,7 +216,7 @@ describe('fake Anthropic server: prompt caching', function () {
     assert.equal((await create(body)).read, prefix);
     clock += FIVE_MIN; // the 5m entry expired; the 1h one (written 15 min ago, never the hit) is still there
     assert.deepEqual(
-      fake.cache.entries().map((e) => e.ttl),
+      f.fake.cache.entries().map((e) => e.ttl),
       ['1h'],
     );
     const after = await create(body);
@@ -231,10 +224,10 @@ describe('fake Anthropic server: prompt caching', function () {
 
     // The 1h entry was refreshed by that read (now + 1h); just before then it is still found.
     clock += ONE_HOUR - 1;
-    fake.cache.entries().forEach((e) => assert.equal(e.ttl, '1h'));
-    assert.equal(fake.cache.size, 1);
+    f.fake.cache.entries().forEach((e) => assert.equal(e.ttl, '1h'));
+    assert.equal(f.fake.cache.size, 1);
     clock += 1;
-    assert.equal(fake.cache.size, 0);
+    assert.equal(f.fake.cache.size, 0);
     assert.equal((await create(body)).read, 0);
   });
 
@@ -243,13 +236,13 @@ describe('fake Anthropic server: prompt caching', function () {
     const sonnet = await create(req({ model: SONNET }));
     assert.deepEqual([sonnet.creation, sonnet.read], [SYSTEM_TOKENS, 0]);
     assert.equal((await create(req({ model: OPUS }))).read, SYSTEM_TOKENS);
-    assert.deepEqual(fake.cache.entries().map((e) => e.model).sort(), [OPUS, SONNET]);
+    assert.deepEqual(f.fake.cache.entries().map((e) => e.model).sort(), [OPUS, SONNET]);
   });
 
   it('reports 1h writes under ephemeral_1h_input_tokens', async () => {
     const u = await create(req({ system: systemBlocks('1h') }));
     assert.deepEqual([u.creation, u.h1, u.m5, u.read], [SYSTEM_TOKENS, SYSTEM_TOKENS, 0, 0]);
-    assert.equal(fake.cache.entries()[0]!.ttl, '1h');
+    assert.equal(f.fake.cache.entries()[0]!.ttl, '1h');
   });
 
   it('input + creation + read equals the uncached count (count_tokens ignores markers) for every shape', async () => {
@@ -278,7 +271,7 @@ describe('fake Anthropic server: prompt caching', function () {
     for (const body of bodies) {
       const total = await uncached(body);
       const { max_tokens: _m, ...countBody } = body;
-      assert.equal((await client.messages.countTokens(countBody)).input_tokens, total, 'markers do not change the count');
+      assert.equal((await f.client.messages.countTokens(countBody)).input_tokens, total, 'markers do not change the count');
       for (const u of [await create(body), await create(body)]) {
         assert.equal(u.input + u.creation + u.read, total);
         assert.equal(u.creation, u.m5 + u.h1);
@@ -297,7 +290,7 @@ describe('fake Anthropic server: prompt caching', function () {
     assert.equal(second.read, first.creation);
     assert.equal(second.input + second.creation + second.read, await uncached(turn(2)));
     // Automatic caching takes one of the 4 slots (see the Found 5 case above); a 1h top-level marker works too.
-    fake.cache.clear();
+    f.fake.cache.clear();
     const hour = await create({ ...turn(1), cache_control: cc('1h') });
     assert.deepEqual([hour.h1, hour.m5], [first.creation, 0]);
   });
@@ -306,11 +299,11 @@ describe('fake Anthropic server: prompt caching', function () {
     const body = req({ messages: conversation(2) });
     const createWrite = await create(body);
     const createRead = await create(body);
-    fake.cache.clear();
+    f.fake.cache.clear();
     assert.deepEqual(await stream(body), createWrite);
     assert.deepEqual(await stream(body), createRead);
 
-    const res = await rawRequest(fake.url, '/v1/messages', { body: { ...body, stream: true } });
+    const res = await rawRequest(f.fake.url, '/v1/messages', { body: { ...body, stream: true } });
     const events = parseSseText(res.body.toString('utf8')).map((e) => JSON.parse(e.data) as Loose);
     const start = (events.find((e) => e.type === 'message_start')!.message as Loose).usage as Loose;
     const delta = events.find((e) => e.type === 'message_delta')!.usage as Loose;
@@ -325,13 +318,13 @@ describe('fake Anthropic server: prompt caching', function () {
   });
 
   it('usage pins override the simulation; errors leave the cache alone; cache:false and reset() turn it off', async () => {
-    fake.enqueue(text('pinned', { usage: { input_tokens: 7 } }));
+    f.fake.enqueue(text('pinned', { usage: { input_tokens: 7 } }));
     const pinned = await create(req());
     assert.deepEqual([pinned.input, pinned.creation], [7, SYSTEM_TOKENS]);
-    fake.reset();
-    fake.enqueue(httpError(529));
-    assert.ok((await rejection(client.messages.create(req()))) instanceof Anthropic.APIError);
-    assert.equal(fake.cache.size, 0);
+    f.fake.reset();
+    f.fake.enqueue(httpError(529));
+    assert.ok((await rejection(f.client.messages.create(req()))) instanceof Anthropic.APIError);
+    assert.equal(f.fake.cache.size, 0);
     // max_tokens: 0 pre-warms the cache.
     assert.equal((await create(req({ max_tokens: 0 }))).creation, SYSTEM_TOKENS);
     assert.equal((await create(req())).read, SYSTEM_TOKENS);
@@ -349,19 +342,19 @@ describe('fake Anthropic server: prompt caching', function () {
   });
 
   it('byModel routes by the request model, as a default or queued, with sequences and a fallback', async () => {
-    fake.setDefault(byModel({ [OPUS]: httpError(529) }));
+    f.fake.setDefault(byModel({ [OPUS]: httpError(529) }));
     for (let i = 0; i < 3; i++) {
-      const err = await rejection(client.messages.create(req({ model: OPUS })));
+      const err = await rejection(f.client.messages.create(req({ model: OPUS })));
       assert.ok(err instanceof Anthropic.OverloadedError, String(err));
     }
-    const sonnet = await client.messages.create(req({ model: SONNET, messages: [{ role: 'user', content: 'hi' }] }));
+    const sonnet = await f.client.messages.create(req({ model: SONNET, messages: [{ role: 'user', content: 'hi' }] }));
     assert.deepEqual(sonnet.content[0], { type: 'text', text: 'You said: hi', citations: null });
 
-    fake.setDefault(byModel({ [OPUS]: [httpError(529), text('second try')], [HAIKU]: text('haiku') }, text('fallback')));
+    f.fake.setDefault(byModel({ [OPUS]: [httpError(529), text('second try')], [HAIKU]: text('haiku') }, text('fallback')));
     const answers: string[] = [];
     for (const model of [OPUS, OPUS, OPUS, HAIKU, SONNET]) {
       try {
-        const m = await client.messages.create(req({ model }));
+        const m = await f.client.messages.create(req({ model }));
         answers.push((m.content[0] as Anthropic.TextBlock).text);
       } catch (err) {
         answers.push((err as APIError).type ?? 'error');
@@ -369,8 +362,8 @@ describe('fake Anthropic server: prompt caching', function () {
     }
     assert.deepEqual(answers, ['overloaded_error', 'second try', 'fallback', 'haiku', 'fallback']);
 
-    fake.enqueue(byModel({ [SONNET]: httpError(429) }));
-    assert.ok((await rejection(client.messages.create(req({ model: SONNET })))) instanceof Anthropic.RateLimitError);
-    assert.equal(fake.pending(), 0);
+    f.fake.enqueue(byModel({ [SONNET]: httpError(429) }));
+    assert.ok((await rejection(f.client.messages.create(req({ model: SONNET })))) instanceof Anthropic.RateLimitError);
+    assert.equal(f.fake.pending(), 0);
   });
 });

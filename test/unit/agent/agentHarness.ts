@@ -7,7 +7,11 @@ import { DEFAULT_SETTINGS, type ClaudeSettings } from '../../../src/core/claude/
 import type { ApiMessage } from '../../../src/core/claude/turnStreamer';
 import type { ApprovalPort, CheckpointPort, FileSystemPort, SearchPort, ToolContext, ToolOutcome, ToolSpec, WriterPort } from '../../../src/core/tools/toolTypes';
 import { costOf } from '../../../src/core/usage/pricing';
-import type { FakeAnthropic, RecordedRequest } from '../../fake-anthropic';
+import { text, type FakeAnthropic, type RecordedRequest } from '../../fake-anthropic';
+import { useFakeAnthropic } from '../../support/useFakeAnthropic';
+
+/** The suite's fake API (see useFakeAnthropic): reset before every test, answering `Done.` when nothing is queued. */
+export const useAgentFake = () => useFakeAnthropic({ defaultScenario: text('Done.') });
 
 export function stubContext(signal: AbortSignal): ToolContext {
   const unused = new Proxy({}, { get: () => () => Promise.reject(new Error('not used in these tests')) });

@@ -2,39 +2,30 @@
 // the messages the turn adds, thinking blocks going back unchanged, pause_turn, and block numbering.
 import assert from 'node:assert/strict';
 import type { AgentEvent } from '../../../src/core/agent/agentTypes';
-import { fakeSignature, message, startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../../fake-anthropic';
-import { addedMessages, echoTool, messagesOf, startRun } from './agentHarness';
+import { fakeSignature, message, text, toolUse } from '../../fake-anthropic';
+import { addedMessages, echoTool, messagesOf, startRun, useAgentFake } from './agentHarness';
 
 const USER = { role: 'user', content: 'Please do the task.' };
 
 describe('agent loop: the main path (real client, fake API)', () => {
-  let fake: FakeAnthropic;
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-  });
-  beforeEach(() => {
-    fake.reset();
-    fake.setDefault(text('Done.'));
-  });
-  after(() => fake.close());
+  const f = useAgentFake();
 
   it('runs a tool call, sends its result back, and ends at end_turn', async () => {
     const echoed: unknown[] = [];
-    fake.enqueue(toolUse({ id: 'toolu_1', name: 'echo', input: { text: 'hi' } }, { text: 'Let me echo.' }), text('All done.'));
-    const r = startRun(fake, { tools: [echoTool(echoed)] });
+    f.fake.enqueue(toolUse({ id: 'toolu_1', name: 'echo', input: { text: 'hi' } }, { text: 'Let me echo.' }), text('All done.'));
+    const r = startRun(f.fake, { tools: [echoTool(echoed)] });
     const result = await r.promise;
 
     assert.equal(result.reason, 'end_turn');
     assert.equal(result.model, 'claude-sonnet-5-5');
-    assert.equal(fake.requests.length, 2);
+    assert.equal(f.fake.requests.length, 2);
     assert.deepEqual(echoed, [{ text: 'hi' }]);
-    const tools = (fake.requests[0]!.body as { tools: unknown[] }).tools;
+    const tools = (f.fake.requests[0]!.body as { tools: unknown[] }).tools;
     assert.deepEqual(tools, [{ name: 'echo', description: 'The echo test tool.', input_schema: { type: 'object', properties: { text: { type: 'string' } } } }]);
 
     const assistant = { role: 'assistant', content: [{ type: 'text', text: 'Let me echo.' }, { type: 'tool_use', id: 'toolu_1', name: 'echo', input: { text: 'hi' } }] };
     const results = { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'echo: hi' }] };
-    assert.deepEqual(messagesOf(fake.requests[1]), [USER, assistant, results]);
+    assert.deepEqual(messagesOf(f.fake.requests[1]), [USER, assistant, results]);
     assert.deepEqual(result.newMessages, [assistant, results, { role: 'assistant', content: [{ type: 'text', text: 'All done.' }] }]);
     assert.deepEqual(addedMessages(r.events), result.newMessages, 'messagesAdded events add up to newMessages');
 
@@ -54,12 +45,12 @@ describe('agent loop: the main path (real client, fake API)', () => {
   });
 
   it('keeps block indexes counting up across the requests of one turn', async () => {
-    fake.enqueue(
+    f.fake.enqueue(
       toolUse([{ id: 'toolu_a', name: 'echo', input: { text: 'a' } }, { id: 'toolu_b', name: 'echo', input: { text: 'b' } }], { thinking: 'Two echoes.', text: 'Echoing.' }),
       toolUse({ id: 'toolu_c', name: 'echo', input: { text: 'c' } }),
       text('Finished.'),
     );
-    const r = startRun(fake);
+    const r = startRun(f.fake);
     await r.promise;
 
     const starts = r.events.flatMap((e) => (e.type === 'stream' && e.event.type === 'blockStart' ? [[e.event.index, e.event.kind]] : []));
@@ -88,52 +79,52 @@ describe('agent loop: the main path (real client, fake API)', () => {
   it('passes thinking (with its signature) and redacted thinking back byte-identical across tool turns', async () => {
     const first = { type: 'thinking', thinking: 'Plan: echo one, then two.', signature: 'c2lnbmF0dXJlLW9uZQ==' };
     const redacted = { type: 'redacted_thinking', data: 'RW5jcnlwdGVkQmxvYg==' };
-    fake.enqueue(
+    f.fake.enqueue(
       message([first as { type: 'thinking'; thinking: string; signature: string }, redacted as { type: 'redacted_thinking'; data: string }, { type: 'tool_use', id: 'toolu_1', name: 'echo', input: { text: '1' } }]),
       toolUse({ id: 'toolu_2', name: 'echo', input: { text: '2' } }, { thinking: 'Now the second.' }),
       text('Both echoed.'),
     );
-    const r = startRun(fake);
+    const r = startRun(f.fake);
     const result = await r.promise;
     assert.equal(result.reason, 'end_turn');
-    assert.equal(fake.requests.length, 3, 'the fake accepted every request (tool_result pairing validated)');
+    assert.equal(f.fake.requests.length, 3, 'the fake accepted every request (tool_result pairing validated)');
 
     const second = { type: 'thinking', thinking: 'Now the second.', signature: fakeSignature('Now the second.') };
-    const sent = messagesOf(fake.requests[2]);
+    const sent = messagesOf(f.fake.requests[2]);
     const firstAssistant = sent[1]!.content as unknown[];
     const secondAssistant = sent[3]!.content as unknown[];
     assert.equal(JSON.stringify(firstAssistant[0]), JSON.stringify(first), 'thinking block unchanged, key order too');
     assert.equal(JSON.stringify(firstAssistant[1]), JSON.stringify(redacted));
     assert.equal(JSON.stringify(secondAssistant[0]), JSON.stringify(second));
-    assert.deepEqual(messagesOf(fake.requests[1])[1], sent[1], 'the first assistant message is sent identically in both follow-ups');
+    assert.deepEqual(messagesOf(f.fake.requests[1])[1], sent[1], 'the first assistant message is sent identically in both follow-ups');
     assert.deepEqual(result.newMessages[0], sent[1]);
     assert.deepEqual(result.newMessages[2], sent[3]);
   });
 
   it('pause_turn: sends the assistant content back as-is, without a user message, and requests again', async () => {
-    fake.enqueue(text('Searching the docs…', { stopReason: 'pause_turn' }), text('Found it.'));
-    const r = startRun(fake);
+    f.fake.enqueue(text('Searching the docs…', { stopReason: 'pause_turn' }), text('Found it.'));
+    const r = startRun(f.fake);
     const result = await r.promise;
     assert.equal(result.reason, 'end_turn');
-    assert.equal(fake.requests.length, 2);
+    assert.equal(f.fake.requests.length, 2);
     const paused = { role: 'assistant', content: [{ type: 'text', text: 'Searching the docs…' }] };
-    assert.deepEqual(messagesOf(fake.requests[1]), [USER, paused]);
+    assert.deepEqual(messagesOf(f.fake.requests[1]), [USER, paused]);
     assert.deepEqual(result.newMessages, [paused, { role: 'assistant', content: [{ type: 'text', text: 'Found it.' }] }]);
   });
 
   it('pause_turn counts toward maxIterations', async () => {
-    fake.setDefault(text('Still working…', { stopReason: 'pause_turn' }));
-    const r = startRun(fake, { limits: { maxIterations: 2 } });
+    f.fake.setDefault(text('Still working…', { stopReason: 'pause_turn' }));
+    const r = startRun(f.fake, { limits: { maxIterations: 2 } });
     const result = await r.promise;
     assert.equal(result.reason, 'max_iterations');
-    assert.equal(fake.requests.length, 2);
+    assert.equal(f.fake.requests.length, 2);
   });
 
   it('sends no tools field when the turn has no tools, and a plain answer ends the turn', async () => {
-    const r = startRun(fake, { tools: [] });
+    const r = startRun(f.fake, { tools: [] });
     const result = await r.promise;
     assert.equal(result.reason, 'end_turn');
-    assert.equal('tools' in (fake.requests[0]!.body as object), false);
+    assert.equal('tools' in (f.fake.requests[0]!.body as object), false);
     assert.deepEqual(result.newMessages, [{ role: 'assistant', content: [{ type: 'text', text: 'Done.' }] }]);
   });
 });

@@ -2,39 +2,30 @@
 // or while tools run, and always as a TurnFailure with userAbort so the session marks the turn stopped.
 import assert from 'node:assert/strict';
 import { TurnFailure } from '../../../src/core/claude/turnStreamer';
-import { stall, startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../../fake-anthropic';
-import { addedMessages, deferred, done, echoTool, startRun, tool, until } from './agentHarness';
+import { stall, toolUse } from '../../fake-anthropic';
+import { addedMessages, deferred, done, echoTool, startRun, tool, until, useAgentFake } from './agentHarness';
 
 const isStop = (e: unknown) => TurnFailure.is(e) && e.userAbort;
 
 describe('agent loop: Stop (real client, fake API)', () => {
-  let fake: FakeAnthropic;
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-  });
-  beforeEach(() => {
-    fake.reset();
-    fake.setDefault(text('Done.'));
-  });
-  after(() => fake.close());
+  const f = useAgentFake();
 
   it('an already aborted signal sends nothing', async () => {
     const controller = new AbortController();
     controller.abort();
-    await assert.rejects(startRun(fake, { controller }).promise, isStop);
-    assert.equal(fake.requests.length, 0);
+    await assert.rejects(startRun(f.fake, { controller }).promise, isStop);
+    assert.equal(f.fake.requests.length, 0);
   });
 
   it('mid-stream (second request): re-throws the client’s user-abort TurnFailure; the first round’s messages were reported', async () => {
-    fake.enqueue(toolUse({ id: 'toolu_1', name: 'echo', input: { text: 'hi' } }), stall(3));
-    const r = startRun(fake);
+    f.fake.enqueue(toolUse({ id: 'toolu_1', name: 'echo', input: { text: 'hi' } }), stall(3));
+    const r = startRun(f.fake);
     await until(() => r.events.some((e) => e.type === 'stream' && e.event.type === 'textDelta'));
     const stoppedAt = Date.now();
     r.controller.abort();
     await assert.rejects(r.promise, isStop);
     assert.ok(Date.now() - stoppedAt < 1000, 'ended promptly');
-    assert.equal(await fake.waitForOutcome(1), 'client_closed', 'the HTTP stream was closed');
+    assert.equal(await f.fake.waitForOutcome(1), 'client_closed', 'the HTTP stream was closed');
     const added = addedMessages(r.events);
     assert.deepEqual(
       added.map((m) => m.role),
@@ -58,20 +49,20 @@ describe('agent loop: Stop (real client, fake API)', () => {
         });
       });
     });
-    fake.enqueue(
+    f.fake.enqueue(
       toolUse([
         { id: 'toolu_fast', name: 'echo', input: { text: 'quick' } },
         { id: 'toolu_slow', name: 'slow', input: {} },
       ]),
     );
-    const r = startRun(fake, { tools: [echoTool(), slow] });
+    const r = startRun(f.fake, { tools: [echoTool(), slow] });
     await started.promise;
     const stoppedAt = Date.now();
     r.controller.abort();
     await assert.rejects(r.promise, isStop);
     assert.ok(Date.now() - stoppedAt < 250, 'did not wait for the tool to settle');
     assert.equal(sawAbort, true, 'the tool got the abort through ctx.signal');
-    assert.equal(fake.requests.length, 1, 'no request after Stop');
+    assert.equal(f.fake.requests.length, 1, 'no request after Stop');
 
     const [assistant, results] = addedMessages(r.events);
     assert.equal(assistant?.role, 'assistant');
@@ -98,13 +89,13 @@ describe('agent loop: Stop (real client, fake API)', () => {
       return new Promise(() => {});
     });
     const echoed: unknown[] = [];
-    fake.enqueue(
+    f.fake.enqueue(
       toolUse([
         { id: 'toolu_stuck', name: 'stuck', input: {} },
         { id: 'toolu_after', name: 'echo', input: { text: 'never' } },
       ]),
     );
-    const r = startRun(fake, { tools: [echoTool(echoed), stuck] });
+    const r = startRun(f.fake, { tools: [echoTool(echoed), stuck] });
     await started.promise;
     r.controller.abort();
     await assert.rejects(r.promise, isStop);

@@ -2,24 +2,15 @@
 // order, and every kind of tool failure turned into an is_error result the model can act on.
 import assert from 'node:assert/strict';
 import type { RunTool } from '../../../src/core/agent/agentTypes';
-import { startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../../fake-anthropic';
-import { barrier, boomTool, deferred, done, echoTool, failed, messagesOf, startRun, tool } from './agentHarness';
+import { text, toolUse } from '../../fake-anthropic';
+import { barrier, boomTool, deferred, done, echoTool, failed, messagesOf, startRun, tool, useAgentFake } from './agentHarness';
 
 type Block = { type: string; tool_use_id?: string; content?: unknown; is_error?: boolean };
 
 describe('agent loop: running tools (real client, fake API)', () => {
-  let fake: FakeAnthropic;
+  const f = useAgentFake();
 
-  before(async () => {
-    fake = await startFakeAnthropic();
-  });
-  beforeEach(() => {
-    fake.reset();
-    fake.setDefault(text('Done.'));
-  });
-  after(() => fake.close());
-
-  const lastMessage = (i: number) => messagesOf(fake.requests[i]).at(-1)!;
+  const lastMessage = (i: number) => messagesOf(f.fake.requests[i]).at(-1)!;
 
   it('answers parallel calls in ONE user message, ids matching and in tool_use order, even when they finish out of order', async () => {
     const bFinished = deferred();
@@ -35,16 +26,16 @@ describe('agent loop: running tools (real client, fake API)', () => {
       bFinished.resolve();
       return done('b done');
     });
-    fake.enqueue(
+    f.fake.enqueue(
       toolUse([
         { id: 'toolu_a', name: 'latch', input: { id: 'a' } },
         { id: 'toolu_b', name: 'latch', input: { id: 'b' } },
       ]),
     );
-    const r = startRun(fake, { tools: [latch] });
+    const r = startRun(f.fake, { tools: [latch] });
     await r.promise;
 
-    const messages = messagesOf(fake.requests[1]);
+    const messages = messagesOf(f.fake.requests[1]);
     assert.equal(messages.length, 3, 'user, assistant, ONE user message with both results');
     assert.deepEqual(messages[2], {
       role: 'user',
@@ -74,7 +65,7 @@ describe('agent loop: running tools (real client, fake API)', () => {
       log.push(`end ${id}`);
       return done(`${id} written`);
     });
-    fake.enqueue(
+    f.fake.enqueue(
       toolUse([
         { id: 'toolu_w1', name: 'write', input: { id: 'w1' } },
         { id: 'toolu_w2', name: 'write', input: { id: 'w2' } },
@@ -83,7 +74,7 @@ describe('agent loop: running tools (real client, fake API)', () => {
         { id: 'toolu_w3', name: 'write', input: { id: 'w3' } },
       ]),
     );
-    const r = startRun(fake, { tools: [read, write] });
+    const r = startRun(f.fake, { tools: [read, write] });
     await r.promise;
 
     assert.deepEqual(log.slice(0, 4), ['start w1', 'end w1', 'start w2', 'end w2'], 'writes one at a time, in order');
@@ -110,8 +101,8 @@ describe('agent loop: running tools (real client, fake API)', () => {
       if (typeof (input as { text?: unknown }).text !== 'string') return { content: 'Invalid input: /text must be string', isError: true, status: 'failed', summary: 'invalid input' };
       return spec.run(input, ctx, toolUseId);
     };
-    fake.enqueue(toolUse({ id: 'toolu_bad', name: 'echo', input: { text: 5 } }), toolUse({ id: 'toolu_good', name: 'echo', input: { text: 'fixed' } }), text('Fixed it.'));
-    const r = startRun(fake, { runTool });
+    f.fake.enqueue(toolUse({ id: 'toolu_bad', name: 'echo', input: { text: 5 } }), toolUse({ id: 'toolu_good', name: 'echo', input: { text: 'fixed' } }), text('Fixed it.'));
+    const r = startRun(f.fake, { runTool });
     const result = await r.promise;
 
     assert.equal(result.reason, 'end_turn');
@@ -121,8 +112,8 @@ describe('agent loop: running tools (real client, fake API)', () => {
   });
 
   it('a tool that throws becomes an is_error result and the loop continues', async () => {
-    fake.enqueue(toolUse({ id: 'toolu_1', name: 'boom', input: {} }), text('I see the tool failed.'));
-    const r = startRun(fake, { tools: [echoTool(), boomTool] });
+    f.fake.enqueue(toolUse({ id: 'toolu_1', name: 'boom', input: {} }), text('I see the tool failed.'));
+    const r = startRun(f.fake, { tools: [echoTool(), boomTool] });
     const result = await r.promise;
     assert.equal(result.reason, 'end_turn');
     assert.deepEqual(lastMessage(1).content, [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'The boom tool failed: disk on fire', is_error: true }]);
@@ -131,20 +122,20 @@ describe('agent loop: running tools (real client, fake API)', () => {
   });
 
   it('a throwing runTool is contained the same way', async () => {
-    fake.enqueue(toolUse({ id: 'toolu_1', name: 'echo', input: { text: 'x' } }));
-    const r = startRun(fake, { runTool: () => Promise.reject(new Error('validator crashed')) });
+    f.fake.enqueue(toolUse({ id: 'toolu_1', name: 'echo', input: { text: 'x' } }));
+    const r = startRun(f.fake, { runTool: () => Promise.reject(new Error('validator crashed')) });
     assert.equal((await r.promise).reason, 'end_turn');
     assert.deepEqual(lastMessage(1).content, [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'The echo tool failed: validator crashed', is_error: true }]);
   });
 
   it('a call naming an unknown tool gets an is_error result listing the available tools', async () => {
-    fake.enqueue(
+    f.fake.enqueue(
       toolUse([
         { id: 'toolu_1', name: 'delete_everything', input: {} },
         { id: 'toolu_2', name: 'echo', input: { text: 'still runs' } },
       ]),
     );
-    const r = startRun(fake, { tools: [echoTool(), boomTool] });
+    const r = startRun(f.fake, { tools: [echoTool(), boomTool] });
     assert.equal((await r.promise).reason, 'end_turn');
     assert.deepEqual(lastMessage(1).content, [
       { type: 'tool_result', tool_use_id: 'toolu_1', content: 'unknown tool delete_everything; available: echo, boom', is_error: true },

@@ -1,27 +1,20 @@
 // Fake Anthropic server: authentication and the request log.
 import assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
-import { startFakeAnthropic, text, type FakeAnthropic } from '../../fake-anthropic';
+import { startFakeAnthropic, text } from '../../fake-anthropic';
 import { rawRequest } from '../../fake-anthropic/http-client';
 import { params, rejection, sdk } from './helpers';
+import { useFakeAnthropic } from '../../support/useFakeAnthropic';
 
 describe('fake Anthropic server', function () {
-  let fake: FakeAnthropic;
-  let client: Anthropic;
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-    client = sdk(fake);
-  });
-  after(() => fake.close());
-  beforeEach(() => fake.reset());
+  const f = useFakeAnthropic();
 
   describe('auth and request log', () => {
     it('no credentials → 401 authentication_error', async () => {
-      const res = await rawRequest(fake.url, '/v1/messages', { body: params(), auth: null });
+      const res = await rawRequest(f.fake.url, '/v1/messages', { body: params(), auth: null });
       assert.equal(res.status, 401);
       assert.equal(JSON.parse(res.body.toString()).error.type, 'authentication_error');
-      const ok = await rawRequest(fake.url, '/v1/messages', { body: params(), auth: null, headers: { 'x-api-key': 'k' } });
+      const ok = await rawRequest(f.fake.url, '/v1/messages', { body: params(), auth: null, headers: { 'x-api-key': 'k' } });
       assert.equal(ok.status, 200);
     });
 
@@ -40,8 +33,8 @@ describe('fake Anthropic server', function () {
     });
 
     it('records method, path, lower-cased headers and the parsed body', async () => {
-      await client.messages.stream(params('log me')).finalMessage();
-      const [rec] = await fake.waitForRequests(1);
+      await f.client.messages.stream(params('log me')).finalMessage();
+      const [rec] = await f.fake.waitForRequests(1);
       assert.equal(rec!.method, 'POST');
       assert.equal(rec!.path, '/v1/messages');
       assert.equal(rec!.headers.authorization, 'Bearer test');
@@ -54,13 +47,13 @@ describe('fake Anthropic server', function () {
     });
 
     it('waitForRequests rejects after its timeout; reset() clears log and queue', async () => {
-      await assert.rejects(fake.waitForRequests(1, 20), /timed out/);
-      fake.enqueue(text('x'));
-      await client.messages.create(params());
-      fake.enqueue(text('y'));
-      fake.reset();
-      assert.equal(fake.requests.length, 0);
-      assert.equal(fake.pending(), 0);
+      await assert.rejects(f.fake.waitForRequests(1, 20), /timed out/);
+      f.fake.enqueue(text('x'));
+      await f.client.messages.create(params());
+      f.fake.enqueue(text('y'));
+      f.fake.reset();
+      assert.equal(f.fake.requests.length, 0);
+      assert.equal(f.fake.pending(), 0);
     });
   });
 });

@@ -1,7 +1,8 @@
 // Shared helpers for the fake Anthropic server tests: the fake is driven through the real @anthropic-ai/sdk
-// (and raw node:http where bytes matter). Each *.test.ts here starts and closes its own fake server.
+// (and raw node:http where bytes matter). Each *.test.ts here starts and closes its own fake server
+// (useFakeAnthropic in test/support).
 import assert from 'node:assert/strict';
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type { FakeAnthropic } from '../../fake-anthropic';
 import { parseSseText, rawRequest, type SseEvent } from '../../fake-anthropic/http-client';
 
@@ -12,9 +13,8 @@ export const params = (content = 'hello there'): Anthropic.MessageCreateParamsNo
   messages: [{ role: 'user', content }],
 });
 
-export function sdk(fake: FakeAnthropic, opts: Partial<ConstructorParameters<typeof Anthropic>[0]> = {}): Anthropic {
-  return new Anthropic({ apiKey: 'test', baseURL: fake.url, maxRetries: 0, timeout: 5000, ...opts });
-}
+/** The SDK for a fake of a test's own (the suite's fake has one in useFakeAnthropic's `client`). */
+export { sdkFor as sdk } from '../../support/useFakeAnthropic';
 
 /** Resolves with the rejection of `p` (fails if it resolves). */
 export async function rejection(p: Promise<unknown>): Promise<unknown> {

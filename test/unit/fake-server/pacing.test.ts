@@ -1,27 +1,19 @@
 // Fake Anthropic server: token pacing and keep-alive pings.
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
-import type Anthropic from '@anthropic-ai/sdk';
-import { paced, startFakeAnthropic, text, type FakeAnthropic } from '../../fake-anthropic';
+import { paced, startFakeAnthropic, text } from '../../fake-anthropic';
 import { params, rawStream, sdk } from './helpers';
+import { useFakeAnthropic } from '../../support/useFakeAnthropic';
 
 describe('fake Anthropic server', function () {
-  let fake: FakeAnthropic;
-  let client: Anthropic;
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-    client = sdk(fake);
-  });
-  after(() => fake.close());
-  beforeEach(() => fake.reset());
+  const f = useFakeAnthropic();
 
   describe('pacing', () => {
     it('N chunks at T tokens/s take at least N/T seconds', async () => {
-      fake.enqueue(paced(100, text(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'])));
+      f.fake.enqueue(paced(100, text(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'])));
       let deltas = 0;
       const t0 = performance.now();
-      await client.messages.stream(params()).on('text', () => deltas++).finalMessage();
+      await f.client.messages.stream(params()).on('text', () => deltas++).finalMessage();
       const elapsed = performance.now() - t0;
       assert.equal(deltas, 10);
       assert.ok(elapsed >= 100, `took ${elapsed} ms`);
@@ -44,8 +36,8 @@ describe('fake Anthropic server', function () {
     });
 
     it('periodic pings while streaming when pingIntervalMs is set', async () => {
-      fake.enqueue(text(['a', 'b', 'c', 'd'], { tokensPerSecond: 25, pingIntervalMs: 10 }));
-      const { events } = await rawStream(fake);
+      f.fake.enqueue(text(['a', 'b', 'c', 'd'], { tokensPerSecond: 25, pingIntervalMs: 10 }));
+      const { events } = await rawStream(f.fake);
       assert.ok(events.filter((e) => e.event === 'ping').length >= 3);
     });
   });

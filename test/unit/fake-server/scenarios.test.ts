@@ -1,43 +1,33 @@
 // Fake Anthropic server: each scenario builder, consumed through the real SDK.
 import assert from 'node:assert/strict';
-import type Anthropic from '@anthropic-ai/sdk';
 import {
   message,
   redactedThinking,
   refusal,
   replaySse,
-  startFakeAnthropic,
   text,
   thinking,
   toolUse,
-  type FakeAnthropic,
 } from '../../fake-anthropic';
-import { params, rawStream, sdk } from './helpers';
+import { params, rawStream } from './helpers';
+import { useFakeAnthropic } from '../../support/useFakeAnthropic';
 
 describe('fake Anthropic server', function () {
-  let fake: FakeAnthropic;
-  let client: Anthropic;
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-    client = sdk(fake);
-  });
-  after(() => fake.close());
-  beforeEach(() => fake.reset());
+  const f = useFakeAnthropic();
 
   describe('scenarios through the SDK', () => {
     it('text: several word-chunked deltas', async () => {
-      fake.enqueue(text('The answer is forty two, as everybody knows.'));
+      f.fake.enqueue(text('The answer is forty two, as everybody knows.'));
       const deltas: string[] = [];
-      const stream = client.messages.stream(params()).on('text', (d) => deltas.push(d));
+      const stream = f.client.messages.stream(params()).on('text', (d) => deltas.push(d));
       assert.equal(await stream.finalText(), 'The answer is forty two, as everybody knows.');
       assert.ok(deltas.length >= 3);
     });
 
     it('thinking then text', async () => {
-      fake.enqueue(thinking('Let me think about this.', 'Here you go.', { signature: 'sig-abc' }));
+      f.fake.enqueue(thinking('Let me think about this.', 'Here you go.', { signature: 'sig-abc' }));
       const thoughts: string[] = [];
-      const msg = await client.messages.stream(params()).on('thinking', (d) => thoughts.push(d)).finalMessage();
+      const msg = await f.client.messages.stream(params()).on('thinking', (d) => thoughts.push(d)).finalMessage();
       assert.deepEqual(msg.content, [
         { type: 'thinking', thinking: 'Let me think about this.', signature: 'sig-abc' },
         { type: 'text', text: 'Here you go.' },
@@ -47,8 +37,8 @@ describe('fake Anthropic server', function () {
     });
 
     it('redacted thinking then text', async () => {
-      fake.enqueue(redactedThinking('EmwKAhgBEgy3va3pzix/LafPsn4a', 'Visible answer.'));
-      const msg = await client.messages.stream(params()).finalMessage();
+      f.fake.enqueue(redactedThinking('EmwKAhgBEgy3va3pzix/LafPsn4a', 'Visible answer.'));
+      const msg = await f.client.messages.stream(params()).finalMessage();
       assert.deepEqual(msg.content, [
         { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4a' },
         { type: 'text', text: 'Visible answer.' },
@@ -56,7 +46,7 @@ describe('fake Anthropic server', function () {
     });
 
     it('parallel tool_use blocks after leading text', async () => {
-      fake.enqueue(
+      f.fake.enqueue(
         toolUse(
           [
             { name: 'get_weather', input: { location: 'San Francisco, CA', unit: 'c' }, id: 'toolu_a' },
@@ -65,7 +55,7 @@ describe('fake Anthropic server', function () {
           { text: 'Checking both cities.' },
         ),
       );
-      const msg = await client.messages.stream(params()).finalMessage();
+      const msg = await f.client.messages.stream(params()).finalMessage();
       assert.equal(msg.stop_reason, 'tool_use');
       assert.deepEqual(msg.content, [
         { type: 'text', text: 'Checking both cities.' },
@@ -75,17 +65,17 @@ describe('fake Anthropic server', function () {
     });
 
     it('thinking → tool_use via message(), then a valid tool_result turn', async () => {
-      fake.enqueue(
+      f.fake.enqueue(
         message([
           { type: 'thinking', thinking: 'Need the file.' },
           { type: 'tool_use', name: 'read_file', input: { path: 'a.ts' }, id: 'toolu_x' },
         ]),
         text('The file is empty.'),
       );
-      const first = await client.messages.stream(params()).finalMessage();
+      const first = await f.client.messages.stream(params()).finalMessage();
       assert.equal(first.stop_reason, 'tool_use');
       assert.deepEqual(first.content.map((b) => b.type), ['thinking', 'tool_use']);
-      const second = await client.messages.create({
+      const second = await f.client.messages.create({
         ...params(),
         messages: [
           { role: 'user', content: 'read a.ts' },
@@ -97,8 +87,8 @@ describe('fake Anthropic server', function () {
     });
 
     it('refusal with stop_details', async () => {
-      fake.enqueue(refusal({ category: 'cyber', explanation: 'Not allowed.' }));
-      const msg = await client.messages.stream(params()).finalMessage();
+      f.fake.enqueue(refusal({ category: 'cyber', explanation: 'Not allowed.' }));
+      const msg = await f.client.messages.stream(params()).finalMessage();
       assert.equal(msg.stop_reason, 'refusal');
       assert.deepEqual(msg.stop_details, { type: 'refusal', category: 'cyber', explanation: 'Not allowed.' });
     });
@@ -111,10 +101,10 @@ describe('fake Anthropic server', function () {
         'event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\n' +
         'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":3}}\n\n' +
         'event: message_stop\ndata: {"type":"message_stop"}\n\n';
-      fake.enqueue(replaySse(sse), replaySse(sse));
-      const { raw } = await rawStream(fake);
+      f.fake.enqueue(replaySse(sse), replaySse(sse));
+      const { raw } = await rawStream(f.fake);
       assert.equal(raw, sse);
-      const msg = await client.messages.stream(params()).finalMessage();
+      const msg = await f.client.messages.stream(params()).finalMessage();
       assert.equal(msg.id, 'msg_r');
       assert.equal(msg.model, 'm');
       assert.deepEqual(msg.content, [{ type: 'text', text: 'replayed' }]);

@@ -1,20 +1,13 @@
 // Fake Anthropic server: request validation (400s and 404s before any scenario is consumed).
 import assert from 'node:assert/strict';
 import Anthropic from '@anthropic-ai/sdk';
-import { startFakeAnthropic, text, type FakeAnthropic } from '../../fake-anthropic';
+import { text } from '../../fake-anthropic';
 import { rawRequest } from '../../fake-anthropic/http-client';
-import { params, rejection, sdk } from './helpers';
+import { params, rejection } from './helpers';
+import { useFakeAnthropic } from '../../support/useFakeAnthropic';
 
 describe('fake Anthropic server', function () {
-  let fake: FakeAnthropic;
-  let client: Anthropic;
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-    client = sdk(fake);
-  });
-  after(() => fake.close());
-  beforeEach(() => fake.reset());
+  const f = useFakeAnthropic();
 
   describe('validation', () => {
     /** params() with `extra` merged in; keys set to undefined are removed. */
@@ -49,25 +42,25 @@ describe('fake Anthropic server', function () {
     ];
     for (const [name, extra, field] of cases) {
       it(`400 invalid_request_error for ${name}`, async () => {
-        fake.enqueue(text('must not be consumed'));
-        const err = await rejection(client.messages.create(bad(extra)));
+        f.fake.enqueue(text('must not be consumed'));
+        const err = await rejection(f.client.messages.create(bad(extra)));
         assert.ok(err instanceof Anthropic.BadRequestError, `got ${String(err)}`);
         assert.equal(err.type, 'invalid_request_error');
         assert.ok(err.apiMessage?.includes(field), `message names ${field}: ${err.apiMessage}`);
-        assert.equal(fake.pending(), 1);
+        assert.equal(f.fake.pending(), 1);
       });
     }
 
     it('unknown model → 404 not_found_error', async () => {
-      const err = await rejection(client.messages.create({ ...params(), model: 'claude-nope-1' }));
+      const err = await rejection(f.client.messages.create({ ...params(), model: 'claude-nope-1' }));
       assert.ok(err instanceof Anthropic.NotFoundError);
       assert.equal(err.type, 'not_found_error');
     });
 
     it('a body that is not JSON → 400, recorded as a raw string', async () => {
-      const res = await rawRequest(fake.url, '/v1/messages', { body: '{oops' });
+      const res = await rawRequest(f.fake.url, '/v1/messages', { body: '{oops' });
       assert.equal(res.status, 400);
-      assert.equal(fake.requests[0]!.body, '{oops');
+      assert.equal(f.fake.requests[0]!.body, '{oops');
     });
   });
 });

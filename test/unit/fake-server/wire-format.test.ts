@@ -1,21 +1,16 @@
 // Fake Anthropic server: the raw SSE bytes, read with node:http.
 import assert from 'node:assert/strict';
-import { startFakeAnthropic, text, thinking, toolUse, type FakeAnthropic } from '../../fake-anthropic';
+import { text, thinking, toolUse } from '../../fake-anthropic';
 import { dataOf, rawStream } from './helpers';
+import { useFakeAnthropic } from '../../support/useFakeAnthropic';
 
 describe('fake Anthropic server', function () {
-  let fake: FakeAnthropic;
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-  });
-  after(() => fake.close());
-  beforeEach(() => fake.reset());
+  const f = useFakeAnthropic();
 
   describe('wire format', () => {
     it('sends well-formed SSE with the API headers and event shapes', async () => {
-      fake.enqueue(text('one two three four five six seven'));
-      const { res, raw, events } = await rawStream(fake);
+      f.fake.enqueue(text('one two three four five six seven'));
+      const { res, raw, events } = await rawStream(f.fake);
       assert.equal(res.status, 200);
       assert.equal(res.headers['content-type'], 'text/event-stream; charset=utf-8');
       assert.equal(res.headers['cache-control'], 'no-cache');
@@ -47,8 +42,8 @@ describe('fake Anthropic server', function () {
     });
 
     it('streams thinking deltas, then one signature_delta just before the block stops', async () => {
-      fake.enqueue(thinking('First I consider the question carefully.', 'Done.', { signature: 'sig-123' }));
-      const { json } = await rawStream(fake);
+      f.fake.enqueue(thinking('First I consider the question carefully.', 'Done.', { signature: 'sig-123' }));
+      const { json } = await rawStream(f.fake);
       const block0 = json.filter((e) => e.index === 0);
       assert.deepEqual(block0[0].content_block, { type: 'thinking', thinking: '', signature: '' });
       const kinds = block0.slice(1).map((e) => (e.type === 'content_block_stop' ? 'stop' : e.delta.type));
@@ -58,8 +53,8 @@ describe('fake Anthropic server', function () {
     });
 
     it('streams tool input as input_json_delta chunks starting with ""', async () => {
-      fake.enqueue(toolUse({ name: 'read_file', input: { path: 'src/a/very/long/path/to/file.ts' }, id: 'toolu_1' }));
-      const { json } = await rawStream(fake);
+      f.fake.enqueue(toolUse({ name: 'read_file', input: { path: 'src/a/very/long/path/to/file.ts' }, id: 'toolu_1' }));
+      const { json } = await rawStream(f.fake);
       const start = json.find((e) => e.type === 'content_block_start');
       assert.deepEqual(start.content_block, {
         type: 'tool_use', id: 'toolu_1', name: 'read_file', input: {}, caller: { type: 'direct' },
