@@ -1,5 +1,5 @@
 // Chat webview entry: builds the panel, says `ready`, then applies what the host sends.
-import type { HostToWebview, UsageSnapshot } from '../shared/protocol';
+import type { ErrorAction, HostToWebview, UsageSnapshot } from '../shared/protocol';
 import './chat.css';
 import { actionButton } from './alerts';
 import { Composer } from './composer';
@@ -10,20 +10,24 @@ import { postToHost } from './vscodeApi';
 
 const transcript = new TranscriptView();
 const composer = new Composer();
-const keyBanner = h(
-  'div',
-  { class: 'banner', role: 'status', hidden: true },
-  h('span', {}, 'No Anthropic API key is set. Set one to start chatting (it is kept in secret storage).'),
-  actionButton('setApiKey', true),
-);
+const NO_KEY = 'No Anthropic API key is set. Set one to start chatting (it is kept in secret storage).';
 
-const trustText = h('span', {});
-const trustBanner = h('div', { class: 'banner', role: 'status', hidden: true }, trustText, actionButton('manageTrust'));
-
-function showTrust(reason: string | undefined): void {
-  trustBanner.hidden = !reason;
-  trustText.textContent = reason ?? '';
+/** A status line above the transcript with one action; hidden while it has nothing to say. */
+function banner(action: ErrorAction, primary: boolean) {
+  const text = h('span', {});
+  const el = h('div', { class: 'banner', role: 'status', hidden: true }, text, actionButton(action, primary));
+  return {
+    el,
+    show(message: string | undefined): void {
+      el.hidden = !message;
+      text.textContent = message ?? '';
+    },
+  };
 }
+
+const keyBanner = banner('setApiKey', true);
+const trustBanner = banner('manageTrust', false);
+const showTrust = (reason: string | undefined) => trustBanner.show(reason);
 
 const totalsLine = h('div', { class: 'totals', 'aria-label': 'Conversation usage' });
 
@@ -32,12 +36,12 @@ function showTotals(t: UsageSnapshot): void {
   totalsLine.textContent = `This chat: ${formatTokens(t.inputTokens + t.cacheReadTokens + t.cacheWriteTokens + t.outputTokens)} tokens · ${formatUsd(t.costUsd)}${t.costComplete ? '' : '+'}`;
 }
 
-document.getElementById('app')?.append(keyBanner, trustBanner, transcript.el, totalsLine, composer.el);
+document.getElementById('app')?.append(keyBanner.el, trustBanner.el, transcript.el, totalsLine, composer.el);
 
 function handle(message: HostToWebview): void {
   switch (message.type) {
     case 'snapshot':
-      keyBanner.hidden = message.chat.hasApiKey;
+      keyBanner.show(message.chat.hasApiKey ? undefined : NO_KEY);
       transcript.reset(message.chat.turns);
       composer.setStreaming(message.chat.streaming);
       showTotals(message.chat.totals);
@@ -81,7 +85,7 @@ function handle(message: HostToWebview): void {
       composer.setStreaming(message.streaming);
       return;
     case 'apiKey':
-      keyBanner.hidden = message.hasApiKey;
+      keyBanner.show(message.hasApiKey ? undefined : NO_KEY);
       return;
     case 'model':
       return;
