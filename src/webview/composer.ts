@@ -10,6 +10,9 @@ export class Composer {
   private readonly stopButton: HTMLButtonElement;
   private readonly chips: HTMLElement;
   private streaming = false;
+  /** Messages sent from this panel, newest last, for Up/Down recall. */
+  private readonly sent: string[] = [];
+  private recallIndex: number | undefined;
 
   constructor() {
     this.input = h('textarea', { 'aria-label': 'Message Claude', placeholder: 'Message Claude (Enter to send, Shift+Enter for a new line)', rows: '3', class: 'composer-input' });
@@ -30,6 +33,8 @@ export class Composer {
       } else if (e.key === 'Escape' && this.streaming) {
         e.preventDefault();
         postToHost({ type: 'stop' });
+      } else if ((e.key === 'ArrowUp' || e.key === 'ArrowDown') && !e.shiftKey && this.recall(e.key === 'ArrowUp' ? -1 : 1)) {
+        e.preventDefault();
       }
     });
     this.stopButton.addEventListener('click', () => postToHost({ type: 'stop' }));
@@ -63,6 +68,29 @@ export class Composer {
     const text = this.input.value;
     if (!text.trim() || this.streaming) return;
     postToHost({ type: 'send', text });
+    if (this.sent.at(-1) !== text) this.sent.push(text);
+    this.recallIndex = undefined;
     this.input.value = '';
+  }
+
+  /**
+   * Up in an empty box (or one showing a recalled message) brings back earlier messages; Down goes
+   * forward again. Anywhere else the arrows move the caret as usual.
+   */
+  private recall(direction: -1 | 1): boolean {
+    const browsing = this.recallIndex !== undefined && this.input.value === this.sent[this.recallIndex];
+    if (!browsing && (direction === 1 || this.input.value !== '')) return false;
+    const from = browsing ? this.recallIndex! : this.sent.length;
+    const next = from + direction;
+    if (next < 0 || this.sent.length === 0) return browsing;
+    if (next >= this.sent.length) {
+      this.recallIndex = undefined;
+      this.input.value = '';
+      return true;
+    }
+    this.recallIndex = next;
+    this.input.value = this.sent[next]!;
+    this.input.setSelectionRange(this.input.value.length, this.input.value.length);
+    return true;
   }
 }

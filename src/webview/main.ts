@@ -36,7 +36,7 @@ function showTotals(t: UsageSnapshot): void {
   totalsLine.textContent = `This chat: ${formatTokens(t.inputTokens + t.cacheReadTokens + t.cacheWriteTokens + t.outputTokens)} tokens · ${formatUsd(t.costUsd)}${t.costComplete ? '' : '+'}`;
 }
 
-document.getElementById('app')?.append(keyBanner.el, trustBanner.el, transcript.el, totalsLine, composer.el);
+document.getElementById('app')?.append(keyBanner.el, trustBanner.el, transcript.el, transcript.jumpButton, totalsLine, composer.el);
 
 function handle(message: HostToWebview): void {
   switch (message.type) {

@@ -2,6 +2,7 @@
 // waits for the user, a link to the diff, and the result on demand.
 import type { ToolState, ToolStatus } from '../shared/protocol';
 import { h, icon } from './dom';
+import './toolCard.css';
 import { postToHost } from './vscodeApi';
 
 const STATUS_TEXT: Record<ToolStatus, string> = {

@@ -2,13 +2,15 @@
 // changes apply queued text first so nothing lands out of order. Follows the bottom unless the
 // reader has scrolled up.
 import type { BlockDelta, BlockSnapshot, EndNotice, ErrorInfo, ToolState, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
-import { h } from './dom';
+import { h, icon } from './dom';
 import { TurnView } from './turnView';
 
 const STICK_THRESHOLD_PX = 24;
 
 export class TranscriptView {
   readonly el: HTMLElement;
+  /** Shown when the reader has scrolled up and more arrives below; placed by the caller. */
+  readonly jumpButton: HTMLButtonElement;
   private readonly empty: HTMLElement;
   private turns = new Map<string, TurnView>();
   private queued: { turnId: string; deltas: readonly BlockDelta[] }[] = [];
@@ -18,8 +20,15 @@ export class TranscriptView {
   constructor() {
     this.empty = h('div', { class: 'empty' }, h('p', {}, 'Ask Claude anything about your code.'), h('p', { class: 'hint' }, 'Enter sends · Shift+Enter adds a line'));
     this.el = h('div', { role: 'log', class: 'transcript', 'aria-label': 'Conversation', tabindex: '0' }, this.empty);
+    this.jumpButton = h('button', { type: 'button', class: 'button secondary jump-latest', hidden: true }, icon('arrow-down'), ' Jump to latest');
+    this.jumpButton.addEventListener('click', () => {
+      this.stickToBottom = true;
+      this.scrollIfFollowing();
+      this.el.focus({ preventScroll: true });
+    });
     this.el.addEventListener('scroll', () => {
       this.stickToBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight <= STICK_THRESHOLD_PX;
+      if (this.stickToBottom) this.jumpButton.hidden = true;
     }, { passive: true });
   }
 
@@ -108,7 +117,13 @@ export class TranscriptView {
     this.frame = undefined;
   }
 
+  /** Keeps the bottom in view while following; otherwise offers to jump there instead of moving the reader. */
   private scrollIfFollowing(): void {
-    if (this.stickToBottom) this.el.scrollTop = this.el.scrollHeight;
+    if (this.stickToBottom) {
+      this.el.scrollTop = this.el.scrollHeight;
+      this.jumpButton.hidden = true;
+    } else if (this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight > STICK_THRESHOLD_PX) {
+      this.jumpButton.hidden = false;
+    }
   }
 }

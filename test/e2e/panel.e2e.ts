@@ -1,0 +1,58 @@
+// End to end: panel behaviour a user relies on while reading and typing: Up recalls earlier messages,
+// and a reader who scrolls up is not dragged down by streaming text but offered "Jump to latest".
+import * as assert from 'node:assert/strict';
+import { paced, text } from '../fake-anthropic';
+import { useChatFixture } from './fixtures';
+
+describe('Chat panel: composer and scrolling', () => {
+  const f = useChatFixture();
+
+  beforeEach(async () => {
+    f.fake.reset();
+    await f.chat.open();
+  });
+
+  it('Up in an empty message box recalls earlier messages, Down goes forward again', async () => {
+    await f.chat.send('first question');
+    await f.chat.waitForTranscriptText('You said: first question');
+    await f.chat.send('second question');
+    await f.chat.waitForTranscriptText('You said: second question');
+    await f.chat.sendButton.waitFor({ state: 'visible' });
+    await f.chat.input.click();
+    assert.equal(await f.chat.input.inputValue(), '');
+    await f.chat.input.press('ArrowUp');
+    assert.equal(await f.chat.input.inputValue(), 'second question');
+    await f.chat.input.press('ArrowUp');
+    assert.equal(await f.chat.input.inputValue(), 'first question');
+    await f.chat.input.press('ArrowDown');
+    assert.equal(await f.chat.input.inputValue(), 'second question');
+    await f.chat.input.press('ArrowDown');
+    assert.equal(await f.chat.input.inputValue(), '');
+    await f.chat.input.fill('draft in progress');
+    await f.chat.input.press('ArrowUp');
+    assert.equal(await f.chat.input.inputValue(), 'draft in progress', 'Up never replaces what the user is typing');
+  });
+
+  it('scrolling up while an answer streams stops the auto-scroll and offers Jump to latest', async () => {
+    const lines = Array.from({ length: 160 }, (_, i) => `Line ${i + 1} of a long answer.`);
+    f.fake.enqueue(paced(40, text(lines.map((l) => `${l}\n\n`))));
+    await f.chat.send('a long answer please');
+    await f.chat.waitForTranscriptText('Line 30 of');
+    const log = f.chat.transcript;
+    // The reader scrolls to the top while text keeps arriving.
+    await log.evaluate((el) => {
+      el.scrollTop = 0;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    const jump = f.chat.frame.getByRole('button', { name: 'Jump to latest' });
+    await jump.waitFor({ state: 'visible' });
+    await f.chat.waitForTranscriptText('Line 60 of');
+    assert.ok((await log.evaluate((el) => el.scrollTop)) < 50, 'the reader stays where they scrolled');
+    await jump.click();
+    await jump.waitFor({ state: 'hidden' });
+    const atBottom = await log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 24);
+    assert.ok(atBottom, 'Jump to latest scrolls to the bottom');
+    await f.chat.waitForTranscriptText('Line 160 of', { timeoutMs: 30_000 });
+    assert.ok(await log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 24), 'and it follows again');
+  });
+});
