@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { LazyTurnStreamer } from './core/claude/turnStreamer';
 import { ChatSession } from './core/chat/chatSession';
 import { ApiKeyStore } from './vscode/apiKeyStore';
-import { loadEngine } from './vscode/claudeModule';
+import { loadEngine } from './vscode/engineLoader';
 import { CHAT_VIEW_ID, ChatViewProvider } from './vscode/chatViewProvider';
 import { registerCommands } from './vscode/commands';
 import { RequestLog } from './vscode/requestLog';

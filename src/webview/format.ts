@@ -1,5 +1,8 @@
 // Number formatting for usage lines.
+import { formatUsd } from '../shared/money';
 import type { UsageSnapshot } from '../shared/protocol';
+
+export { formatUsd };
 
 export function formatTokens(n: number): string {
   if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1)}M`;
@@ -7,13 +10,6 @@ export function formatTokens(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-export function formatUsd(value: number): string {
-  if (value === 0) return '$0.00';
-  // Below a cent four decimals, so small requests never look free; "<" for the truly tiny.
-  if (value < 0.0001) return '<$0.0001';
-  // Up to four decimals below a dollar, trailing zeros trimmed to two: $0.0081, $0.42, $1.50.
-  return value < 1 ? `$${value.toFixed(4).replace(/(\.\d\d\d*?)0+$/, '$1')}` : `$${value.toFixed(2)}`;
-}
 
 /** "1,234 in (800 cache read, 300 cache write) · 56 out · $0.0031" */
 export function usageLine(u: UsageSnapshot): string {

@@ -112,7 +112,7 @@ export function blockSnapshot(block: MutableBlock): BlockSnapshot {
   };
 }
 
-export function findTurn(turns: readonly MutableTurn[], id: string): MutableTurn | undefined {
+function findTurn(turns: readonly MutableTurn[], id: string): MutableTurn | undefined {
   return turns.find((t) => t.id === id);
 }
 

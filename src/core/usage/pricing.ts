@@ -59,9 +59,6 @@ function pricingFor(model: string): ModelPricing | undefined {
   return base ? PRICING[base] : undefined;
 }
 
-export function hasPricing(model: string): boolean {
-  return pricingFor(model) !== undefined;
-}
 
 /** Cost of one request in US$, or undefined for a model without a known price. */
 export function costOf(model: string, usage: BillableUsage, opts: { batch?: boolean } = {}): Cost | undefined {
@@ -82,10 +79,4 @@ export function addCost(a: Cost, b: Cost): Cost {
   return { input: a.input + b.input, output: a.output + b.output, cacheWrite: a.cacheWrite + b.cacheWrite, cacheRead: a.cacheRead + b.cacheRead, total: a.total + b.total };
 }
 
-export function formatUsd(value: number): string {
-  if (value === 0) return '$0.00';
-  // Below a cent four decimals, so small requests never look free; "<" for the truly tiny.
-  if (value < 0.0001) return '<$0.0001';
-  // Up to four decimals below a dollar, trailing zeros trimmed to two: $0.0081, $0.42, $1.50.
-  return value < 1 ? `$${value.toFixed(4).replace(/(\.\d\d\d*?)0+$/, '$1')}` : `$${value.toFixed(2)}`;
-}
+export { formatUsd } from '../../shared/money';

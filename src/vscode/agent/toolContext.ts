@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentHooks } from '../../core/chat/agentTurn';
-import type { EngineModule } from '../claudeModule';
+import type { EngineModule } from '../engineLoader';
 import type { DiagnosticInfo, DiagnosticsPort, SearchPort, ToolContext, WorkspaceFolderRef } from '../../core/tools/toolTypes';
 import { readAgentSettings } from './agentSettings';
 import type { WriteApprovals } from './writeApprovals';
