@@ -100,6 +100,59 @@ export interface TurnSnapshot {
   readonly canRevert?: boolean;
 }
 
+/** The composer's model and reasoning controls. */
+export interface ComposerOptions {
+  readonly model: string;
+  readonly models: readonly ModelChoice[];
+  readonly thinking: ThinkingMode;
+  readonly effort: Effort;
+  /** Effort levels the current model accepts, lowest first. */
+  readonly efforts: readonly Effort[];
+}
+
+export type ThinkingMode = 'adaptive' | 'enabled' | 'off';
+export type Effort = 'low' | 'medium' | 'high' | 'max';
+
+export interface ModelChoice {
+  readonly id: string;
+  readonly label: string;
+  readonly contextWindow: number;
+}
+
+/** How full the model's context window is, after the latest request (or estimated before one). */
+export interface ContextMeter {
+  readonly usedTokens: number;
+  readonly windowTokens: number;
+  /** True when `usedTokens` is an estimate rather than the API's count. */
+  readonly estimated: boolean;
+}
+
+/** Panel preferences from settings. */
+export interface ViewPreferences {
+  /** Whether a finished thinking block stays expanded (`chat.thinkingExpanded`). */
+  readonly thinkingExpanded: boolean;
+}
+
+/** An image the webview has already downscaled, ready to go into an image content block. */
+export interface ImageUpload {
+  readonly name: string;
+  readonly mediaType: 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
+  /** Base64, no data: prefix. */
+  readonly data: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A workspace file offered by the `@` picker. */
+export interface FileMatch {
+  readonly path: string;
+  /** Indices into `path` that matched the query, for highlighting. */
+  readonly matches: readonly number[];
+}
+
+/** What a code block's toolbar asks the host to do with the block's code. */
+export type CodeAction = 'copy' | 'insert' | 'apply';
+
 export interface ChatSnapshot {
   readonly turns: readonly TurnSnapshot[];
   readonly streaming: boolean;
@@ -109,6 +162,9 @@ export interface ChatSnapshot {
   readonly attachments: readonly AttachmentChip[];
   /** Why writes are unavailable (Restricted Mode), if they are. */
   readonly writesDisabledReason?: string;
+  readonly options?: ComposerOptions;
+  readonly context?: ContextMeter;
+  readonly preferences?: ViewPreferences;
 }
 
 /** Coalesced stream content for one block of one turn: `text` is appended to what the block holds. */
@@ -144,40 +200,69 @@ export type HostToWebview =
   | { readonly type: 'streaming'; readonly streaming: boolean }
   | { readonly type: 'apiKey'; readonly hasApiKey: boolean }
   | { readonly type: 'model'; readonly model: string }
-  | { readonly type: 'focusComposer' };
+  | { readonly type: 'focusComposer' }
+  | { readonly type: 'options'; readonly options: ComposerOptions }
+  | { readonly type: 'context'; readonly context: ContextMeter }
+  | { readonly type: 'preferences'; readonly preferences: ViewPreferences }
+  | { readonly type: 'fileMatches'; readonly requestId: number; readonly files: readonly FileMatch[] };
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
-  | { readonly type: 'send'; readonly text: string }
+  | { readonly type: 'send'; readonly text: string; readonly images?: readonly ImageUpload[] }
   | { readonly type: 'stop' }
   | { readonly type: 'newChat' }
   | { readonly type: 'action'; readonly action: ErrorAction }
   | { readonly type: 'approval'; readonly toolUseId: string; readonly approved: boolean }
   | { readonly type: 'openDiff'; readonly toolUseId: string }
   | { readonly type: 'revertTurn'; readonly turnId: string }
-  | { readonly type: 'removeAttachment'; readonly id: string };
+  | { readonly type: 'removeAttachment'; readonly id: string }
+  | { readonly type: 'openLink'; readonly href: string }
+  | { readonly type: 'codeAction'; readonly action: CodeAction; readonly code: string; readonly language?: string; readonly path?: string }
+  | { readonly type: 'searchFiles'; readonly requestId: number; readonly query: string }
+  | { readonly type: 'attachFile'; readonly path: string }
+  | { readonly type: 'setModel'; readonly model: string }
+  | { readonly type: 'setThinking'; readonly thinking: ThinkingMode }
+  | { readonly type: 'setEffort'; readonly effort: Effort };
+
+type Field = 'string' | 'number' | 'boolean' | 'string?';
+/** Field shapes per message type: what a message from the (untrusted) webview must have. */
+const SHAPES: { readonly [K in WebviewToHost['type']]: Readonly<Record<string, Field>> } = {
+  ready: {},
+  send: { text: 'string' },
+  stop: {},
+  newChat: {},
+  action: { action: 'string' },
+  approval: { toolUseId: 'string', approved: 'boolean' },
+  openDiff: { toolUseId: 'string' },
+  revertTurn: { turnId: 'string' },
+  removeAttachment: { id: 'string' },
+  openLink: { href: 'string' },
+  codeAction: { action: 'string', code: 'string', language: 'string?', path: 'string?' },
+  searchFiles: { requestId: 'number', query: 'string' },
+  attachFile: { path: 'string' },
+  setModel: { model: 'string' },
+  setThinking: { thinking: 'string' },
+  setEffort: { effort: 'string' },
+};
+
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+function isImageUpload(value: unknown): value is ImageUpload {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v['name'] === 'string' && IMAGE_TYPES.has(v['mediaType'] as string) && typeof v['data'] === 'string' && typeof v['width'] === 'number' && typeof v['height'] === 'number';
+}
 
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
   if (typeof value !== 'object' || value === null) return false;
-  const v = value as { type?: unknown; text?: unknown; action?: unknown };
-  switch (v.type) {
-    case 'ready':
-    case 'stop':
-    case 'newChat':
-      return true;
-    case 'send':
-      return typeof v.text === 'string';
-    case 'action':
-      return typeof v.action === 'string';
-    case 'approval':
-      return typeof (value as { toolUseId?: unknown }).toolUseId === 'string' && typeof (value as { approved?: unknown }).approved === 'boolean';
-    case 'openDiff':
-      return typeof (value as { toolUseId?: unknown }).toolUseId === 'string';
-    case 'revertTurn':
-      return typeof (value as { turnId?: unknown }).turnId === 'string';
-    case 'removeAttachment':
-      return typeof (value as { id?: unknown }).id === 'string';
-    default:
-      return false;
+  const v = value as Record<string, unknown>;
+  const type = v['type'];
+  if (typeof type !== 'string' || !Object.hasOwn(SHAPES, type)) return false;
+  const shape = SHAPES[type as WebviewToHost['type']];
+  for (const [key, field] of Object.entries(shape)) {
+    const actual = v[key];
+    if (field === 'string?' ? actual !== undefined && typeof actual !== 'string' : typeof actual !== field) return false;
   }
+  if (type === 'send' && v['images'] !== undefined && !(Array.isArray(v['images']) && v['images'].every(isImageUpload))) return false;
+  return true;
 }

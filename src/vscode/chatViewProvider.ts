@@ -20,7 +20,13 @@ export interface ApprovalControls {
   showDiff(toolUseId: string): Promise<boolean>;
 }
 
+type MessageType = WebviewToHost['type'];
+type MessageOf<T extends MessageType> = Extract<WebviewToHost, { type: T }>;
+/** Messages that features (code blocks, the composer's pickers…) handle through `on`. */
+type FeatureMessageType = Exclude<MessageType, 'ready' | 'send' | 'stop' | 'newChat' | 'action' | 'approval' | 'openDiff' | 'revertTurn' | 'removeAttachment'>;
+
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private readonly handlers = new Map<MessageType, (message: never) => unknown>();
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private session: ChatSession | undefined;
@@ -59,6 +65,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     );
   }
 
+  /** Lets a feature handle one kind of webview message, keeping this class about the view itself. */
+  on<T extends FeatureMessageType>(type: T, handler: (message: MessageOf<T>) => unknown): vscode.Disposable {
+    this.handlers.set(type, handler as (message: never) => unknown);
+    return new vscode.Disposable(() => this.handlers.delete(type));
+  }
+
   /** Posts to the live webview. Dropped when it is not ready: the next `ready` gets a full snapshot. */
   post = (message: HostToWebview): void => {
     if (this.view && this.ready) void this.view.webview.postMessage(message);
@@ -84,7 +96,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         await this.sendSnapshot();
         return;
       case 'send':
-        await session.send(message.text);
+        await session.send(message.text, message.images);
         return;
       case 'stop':
         session.stop();
@@ -108,6 +120,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'removeAttachment':
         session.removeAttachment(message.id);
         return;
+      default:
+        await (this.handlers.get(message.type) as ((m: WebviewToHost) => unknown) | undefined)?.(message);
     }
   }
 

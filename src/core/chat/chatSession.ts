@@ -1,6 +1,6 @@
 // Runs chat turns: user text in, streamed assistant turn out (through the agent loop when the editor
 // supplies tools), as protocol messages for the panel. Owns the transcript; the panel only renders it.
-import type { ChatSnapshot, HostToWebview, UsageSnapshot } from '../../shared/protocol';
+import type { ChatSnapshot, HostToWebview, ImageUpload, UsageSnapshot } from '../../shared/protocol';
 import type { ClaudeStreamEvent, TurnUsage } from '../claude/streamEvents';
 import { TurnFailure, type TurnStreamer } from '../claude/turnStreamer';
 import { usageSnapshot } from '../usage/usageSnapshot';
@@ -46,7 +46,7 @@ export class ChatSession {
   }
 
   /** Starts a turn. Ignored while a turn is streaming (the panel disables Send meanwhile). */
-  send(text: string): Promise<void> {
+  send(text: string, _images?: readonly ImageUpload[]): Promise<void> {
     const trimmed = text.trim();
     if (!trimmed || this.streaming) return this.running ?? Promise.resolve();
     const attached = this.attachments.take();
