@@ -111,7 +111,7 @@ export interface ComposerOptions {
 }
 
 export type ThinkingMode = 'adaptive' | 'enabled' | 'off';
-export type Effort = 'low' | 'medium' | 'high' | 'max';
+export type Effort = 'low' | 'medium' | 'high' | 'xhigh' | 'max';
 
 export interface ModelChoice {
   readonly id: string;

@@ -3,6 +3,7 @@ import type { ErrorAction, HostToWebview, UsageSnapshot } from '../shared/protoc
 import './chat.css';
 import { actionButton } from './alerts';
 import { Composer } from './composer';
+import { ContextMeterView } from './contextMeter';
 import { h } from './dom';
 import { formatTokens, formatUsd } from './format';
 import { TranscriptView } from './transcriptView';
@@ -36,7 +37,10 @@ function showTotals(t: UsageSnapshot): void {
   totalsLine.textContent = `This chat: ${formatTokens(t.inputTokens + t.cacheReadTokens + t.cacheWriteTokens + t.outputTokens)} tokens · ${formatUsd(t.costUsd)}${t.costComplete ? '' : '+'}`;
 }
 
-document.getElementById('app')?.append(keyBanner.el, trustBanner.el, transcript.el, transcript.jumpButton, totalsLine, composer.el);
+const contextMeter = new ContextMeterView();
+const statusRow = h('div', { class: 'status-row' }, contextMeter.el, totalsLine);
+
+document.getElementById('app')?.append(keyBanner.el, trustBanner.el, transcript.el, transcript.jumpButton, statusRow, composer.el);
 
 function handle(message: HostToWebview): void {
   switch (message.type) {
@@ -47,6 +51,10 @@ function handle(message: HostToWebview): void {
       showTotals(message.chat.totals);
       showTrust(message.chat.writesDisabledReason);
       composer.setAttachments(message.chat.attachments);
+      contextMeter.show(message.chat.context);
+      return;
+    case 'context':
+      contextMeter.show(message.context);
       return;
     case 'attachments':
       composer.setAttachments(message.attachments);

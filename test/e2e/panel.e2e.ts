@@ -55,4 +55,20 @@ describe('Chat panel: composer and scrolling', () => {
     await f.chat.waitForTranscriptText('Line 160 of', { timeoutMs: 30_000 });
     assert.ok(await log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 24), 'and it follows again');
   });
+
+  it('a context-window meter shows how much of the model\'s window the conversation fills', async () => {
+    await f.chat.runCommand('Claude: New Chat');
+    const meter = f.chat.frame.getByRole('meter', { name: 'Context window' });
+    assert.equal(await meter.isVisible(), false, 'no meter before the first request');
+    f.fake.enqueue(text('Short answer.'));
+    await f.chat.send('how full is the window?');
+    await f.chat.waitForTranscriptText('Short answer.');
+    await meter.waitFor({ state: 'visible' });
+    const [used, max, label] = await Promise.all([meter.getAttribute('aria-valuenow'), meter.getAttribute('aria-valuemax'), meter.getAttribute('aria-valuetext')]);
+    const request = f.fake.requests.filter((r) => r.path === '/v1/messages').at(-1);
+    assert.equal((request?.body as { model?: string }).model, 'claude-sonnet-5-5');
+    assert.equal(Number(max), 1_000_000, 'Sonnet 5.5 has a 1M-token window');
+    assert.ok(Number(used) > 0, `meter value ${used}`);
+    assert.match(label ?? '', /^[\d,.K]+ of 1\.0M tokens \(\d+%\)$/);
+  });
 });

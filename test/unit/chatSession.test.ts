@@ -94,6 +94,18 @@ describe('ChatSession', () => {
     ]);
   });
 
+  it('reports how full the context window is after each request, and New Chat clears it', async () => {
+    const { session, posted } = setup([streamText('A1')]);
+    assert.equal((await session.snapshot()).context, undefined, 'no meter before the first request');
+    await session.send('Q1');
+    const meter = posted.find((m) => m.type === 'context');
+    // 10 in + 3 out: the next request reads both back. Sonnet 5.5 has a 1M-token window.
+    assert.deepEqual(meter?.type === 'context' && meter.context, { usedTokens: 13, windowTokens: 1_000_000, estimated: false });
+    assert.deepEqual((await session.snapshot()).context, { usedTokens: 13, windowTokens: 1_000_000, estimated: false });
+    session.newChat();
+    assert.equal((await session.snapshot()).context, undefined);
+  });
+
   it('stop aborts the request and keeps the partial answer', async () => {
     let started!: () => void;
     const begun = new Promise<void>((r) => (started = r));

@@ -3,6 +3,7 @@
 import type { ChatSnapshot, HostToWebview, ImageUpload, UsageSnapshot } from '../../shared/protocol';
 import type { ClaudeStreamEvent, TurnUsage } from '../claude/streamEvents';
 import { TurnFailure, type TurnStreamer } from '../claude/turnStreamer';
+import { contextWindowOf, meterFromUsage } from '../context/contextMeter';
 import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, addUsage } from '../usage/usageTotals';
 import { endNoticeFor, runAgentAnswer, type AgentHooks } from './agentTurn';
@@ -24,6 +25,8 @@ export interface ChatSessionDeps {
   readonly restoreFiles?: (files: readonly FileCheckpoint[]) => Promise<string>;
   /** Why writes are off (Restricted Mode), shown in the panel. */
   readonly writesDisabledReason?: () => string | undefined;
+  /** The model's context window in tokens (the fetched catalog may know better than the built-in table). */
+  readonly contextWindow?: (model: string) => number;
 }
 
 export class ChatSession {
@@ -113,7 +116,8 @@ export class ChatSession {
       attachments: this.attachments.list().map((a) => ({ id: a.id, label: attachmentLabel(a) })),
     };
     const reason = this.deps.writesDisabledReason?.();
-    return reason ? { ...snap, writesDisabledReason: reason } : snap;
+    const context = this.transcript.context;
+    return { ...snap, ...(reason ? { writesDisabledReason: reason } : {}), ...(context ? { context } : {}) };
   }
 
   private startAnswer(): Promise<void> {
@@ -188,9 +192,11 @@ export class ChatSession {
     turn.totals = addUsage(turn.totals, model, usage);
     turn.usage = usageSnapshot(turn.totals);
     transcript.totals = addUsage(transcript.totals, model, usage);
+    transcript.context = meterFromUsage(usage, (this.deps.contextWindow ?? contextWindowOf)(model));
     if (transcript !== this.transcript) return;
     const totals = usageSnapshot(transcript.totals);
     this.out.send({ type: 'totals', totals });
+    this.out.send({ type: 'context', context: transcript.context });
     this.deps.onTotalsChanged?.(totals);
   }
 

@@ -1,5 +1,5 @@
 // The host-owned conversation: what the panel shows (turns) and what the API is sent (history).
-import type { BlockSnapshot, ChatSnapshot, EndNotice, ErrorInfo, ToolState, TurnSnapshot, TurnStatus, UsageSnapshot } from '../../shared/protocol';
+import type { BlockSnapshot, ChatSnapshot, ContextMeter, EndNotice, ErrorInfo, ToolState, TurnSnapshot, TurnStatus, UsageSnapshot } from '../../shared/protocol';
 import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, type UsageTotals } from '../usage/usageTotals';
 import type { ApiMessage } from '../claude/turnStreamer';
@@ -37,6 +37,8 @@ export class Transcript {
   private nextId = 1;
   /** Tokens and cost of every request in this conversation. */
   totals: UsageTotals = EMPTY_TOTALS;
+  /** How full the context window was at the latest request. */
+  context: ContextMeter | undefined;
 
   /** `content` overrides what the API is sent (e.g. attachments before the text); `text` is what is shown. */
   addUserTurn(text: string, content?: readonly unknown[]): MutableTurn {
