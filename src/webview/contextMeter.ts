@@ -27,7 +27,8 @@ export class ContextMeterView {
     this.el.hidden = !context || context.usedTokens === 0;
     if (!context || this.el.hidden) return;
     const ratio = Math.min(1, context.usedTokens / Math.max(1, context.windowTokens));
-    const percent = Math.round(ratio * 100);
+    // Below 1% a whole number would read "0%" for thousands of tokens.
+    const percent = ratio < 0.01 ? (ratio * 100).toFixed(1) : String(Math.round(ratio * 100));
     const text = `${context.estimated ? '~' : ''}${formatTokens(context.usedTokens)} of ${formatTokens(context.windowTokens)} tokens (${percent}%)`;
     this.el.setAttribute('aria-valuemax', String(context.windowTokens));
     this.el.setAttribute('aria-valuenow', String(Math.min(context.usedTokens, context.windowTokens)));

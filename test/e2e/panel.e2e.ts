@@ -69,6 +69,6 @@ describe('Chat panel: composer and scrolling', () => {
     assert.equal((request?.body as { model?: string }).model, 'claude-sonnet-5-5');
     assert.equal(Number(max), 1_000_000, 'Sonnet 5.5 has a 1M-token window');
     assert.ok(Number(used) > 0, `meter value ${used}`);
-    assert.match(label ?? '', /^[\d,.K]+ of 1\.0M tokens \(\d+%\)$/);
+    assert.match(label ?? '', /^[\d,.K]+ of 1\.0M tokens \(\d+(\.\d)?%\)$/);
   });
 });
