@@ -3,8 +3,11 @@
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 
 const EXTENSION_ID = 'claude-companion.claude-companion';
-/** The chat view's outer webview iframe; `extensionId`/`purpose` in its src tell it apart from other webviews. */
-const CHAT_WEBVIEW_IFRAME = `iframe.webview[src*="extensionId=${EXTENSION_ID}"][src*="purpose=webviewView"]`;
+/**
+ * Our extension's outer webview iframes (`extensionId` in the src). Not `purpose=webviewView`: a view
+ * re-created after being hidden loses that parameter. The message box tells the chat apart.
+ */
+const CHAT_WEBVIEW_IFRAME = `iframe.webview[src*="extensionId=${EXTENSION_ID}"]`;
 
 export class ChatView {
   /** Which of our extension's webview views is the chat (found by `open()`; it may have several). */
@@ -93,7 +96,10 @@ export class ChatView {
         const box = this.webviewFrame(i).getByRole('textbox', { name: 'Message Claude' });
         if (await box.isVisible().catch(() => false)) return i;
       }
-      if (Date.now() > deadline) throw new Error(`no Claude webview with a "Message Claude" box appeared within ${timeoutMs} ms (${count} webview(s) of the extension found)`);
+      if (Date.now() > deadline) {
+        const srcs = await this.page.locator('iframe.webview').evaluateAll((els) => els.map((e) => e.getAttribute('src')));
+        throw new Error(`no Claude webview with a "Message Claude" box appeared within ${timeoutMs} ms (${count} webview(s) of the extension found; all webview iframes: ${srcs.join(', ') || 'none'})`);
+      }
       await this.page.waitForTimeout(100); // poll interval while the webview loads
     }
   }

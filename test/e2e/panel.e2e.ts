@@ -71,4 +71,21 @@ describe('Chat panel: composer and scrolling', () => {
     assert.ok(Number(used) > 0, `meter value ${used}`);
     assert.match(label ?? '', /^[\d,.K]+ of 1\.0M tokens \(\d+(\.\d)?%\)$/);
   });
+
+  it('hiding the panel mid-answer loses nothing: it comes back with a snapshot and keeps streaming', async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `Row ${i + 1} of the answer.`);
+    f.fake.enqueue(paced(60, text(lines.map((l) => `${l}\n\n`))));
+    await f.chat.send('stream while I look elsewhere');
+    await f.chat.waitForTranscriptText('Row 10 of');
+    // Switch the side bar to the Explorer: the chat webview is torn down while the answer streams on.
+    await f.wb.page.locator('.activitybar').getByRole('tab', { name: /^Explorer/ }).click();
+    await f.chat.input.waitFor({ state: 'detached' });
+    const answering = f.fake.requests.map((r) => r.path).lastIndexOf('/v1/messages');
+    await f.fake.waitForOutcome(answering, 30_000);
+    await f.chat.open();
+    const shown = await f.chat.waitForTranscriptText('Row 120 of');
+    for (const n of [1, 10, 60, 119]) assert.ok(shown.includes(`Row ${n} of the answer.`), `row ${n} is shown after the panel came back`);
+    await f.chat.sendButton.waitFor({ state: 'visible' });
+    assert.equal(await f.chat.assistantTurns.last().getAttribute('aria-busy'), 'false');
+  });
 });
