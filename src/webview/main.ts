@@ -47,6 +47,7 @@ function handle(message: HostToWebview): void {
       showTotals(message.chat.totals);
       showTrust(message.chat.writesDisabledReason);
       composer.setAttachments(message.chat.attachments);
+      if (message.chat.options) composer.setOptions(message.chat.options);
       return;
     case 'attachments':
       composer.setAttachments(message.attachments);
@@ -91,6 +92,18 @@ function handle(message: HostToWebview): void {
       return;
     case 'focusComposer':
       composer.focus();
+      return;
+    case 'options':
+      composer.setOptions(message.options);
+      return;
+    case 'fileMatches':
+      composer.showFileMatches(message.requestId, message.files);
+      return;
+    case 'sendRefused':
+      composer.sendRefused(message.reason);
+      return;
+    case 'composerError':
+      composer.showError(message.message);
       return;
   }
 }
