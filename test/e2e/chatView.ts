@@ -132,4 +132,78 @@ export class ChatView {
     }
     return this.transcript.innerText();
   }
+
+  /** The `@` picker's list of workspace files (`role="listbox"`). */
+  get filePicker(): Locator {
+    return this.frame.getByRole('listbox', { name: 'Workspace files' });
+  }
+
+  /** The picker's options; each option's accessible name is the file's workspace-relative path. */
+  get fileOptions(): Locator {
+    return this.filePicker.getByRole('option');
+  }
+
+  /** What goes with the next message: selection, `@` file and image chips. */
+  get attachedChips(): Locator {
+    return this.frame.getByRole('group', { name: 'Attached to the next message' });
+  }
+
+  get modelSelect(): Locator {
+    return this.frame.getByRole('combobox', { name: 'Model', exact: true });
+  }
+
+  get thinkingSelect(): Locator {
+    return this.frame.getByRole('combobox', { name: 'Thinking', exact: true });
+  }
+
+  /** Drops a file with `name`, `type` and text `content` on the message box, as dragging it in would. */
+  async dropFile(name: string, type: string, content: string): Promise<void> {
+    await this.input.evaluate(
+      `(el, { name, type, content }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([content], name, { type }));
+        el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      }`,
+      { name, type, content },
+    );
+  }
+
+  /**
+   * Draws a `width`×`height` PNG in the webview and pastes it into the message box as a clipboard
+   * image would arrive (a `paste` event whose DataTransfer holds the file).
+   */
+  async pasteImage(width: number, height: number, name = 'screenshot.png'): Promise<void> {
+    // In-page code as a string: the e2e tests compile without the DOM library.
+    await this.input.evaluate(
+      `async (el, { width, height, name }) => {
+        const canvas = new OffscreenCanvas(width, height);
+        const ctx = canvas.getContext('2d');
+        const gradient = ctx.createLinearGradient(0, 0, width, height);
+        gradient.addColorStop(0, '#336699');
+        gradient.addColorStop(1, '#cc9933');
+        ctx.fillStyle = gradient;
+        ctx.fillRect(0, 0, width, height);
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(width / 4, height / 4, width / 2, height / 2);
+        const blob = await canvas.convertToBlob({ type: 'image/png' });
+        const data = new DataTransfer();
+        data.items.add(new File([blob], name, { type: 'image/png' }));
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }`,
+      { width, height, name },
+    );
+  }
+
+  /**
+   * Picks `value` in one of the composer's selects and waits until the host has saved the setting and
+   * sent the options back (the select's options are rebuilt then, showing `value`).
+   */
+  async chooseComposerOption(select: Locator, value: string, { timeoutMs = 15_000 } = {}): Promise<void> {
+    await select.locator('option').evaluateAll((options) => options.forEach((o) => o.setAttribute('data-stale', '')));
+    await select.selectOption(value);
+    await select
+      .and(this.frame.locator(':not(:has(option[data-stale]))'))
+      .filter({ has: this.frame.locator(`option[value="${value}"]:checked`) })
+      .waitFor({ timeout: timeoutMs });
+  }
 }
