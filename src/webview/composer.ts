@@ -154,7 +154,8 @@ export class Composer {
 
   private addImages(files: readonly File[]): void {
     this.showError(undefined);
-    this.adding = this.adding.then(() => this.images.add(files));
+    // Never a rejected chain: one failure must not block later images or sends.
+    this.adding = this.adding.then(() => this.images.add(files)).catch(() => this.showError(strings.images.unreadable(files[0]?.name ?? '')));
   }
 
   private updateChipsRegion(): void {

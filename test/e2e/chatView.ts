@@ -159,11 +159,12 @@ export class ChatView {
   /** Drops a file with `name`, `type` and text `content` on the message box, as dragging it in would. */
   async dropFile(name: string, type: string, content: string): Promise<void> {
     await this.input.evaluate(
-      `(el, { name, type, content }) => {
-        const data = new DataTransfer();
+      (el, { name, type, content }) => {
+        const page = globalThis as unknown as PageApi;
+        const data = new page.DataTransfer();
         data.items.add(new File([content], name, { type }));
-        el.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-      }`,
+        (el as unknown as EventTarget).dispatchEvent(new page.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
       { name, type, content },
     );
   }
@@ -173,10 +174,10 @@ export class ChatView {
    * image would arrive (a `paste` event whose DataTransfer holds the file).
    */
   async pasteImage(width: number, height: number, name = 'screenshot.png'): Promise<void> {
-    // In-page code as a string: the e2e tests compile without the DOM library.
     await this.input.evaluate(
-      `async (el, { width, height, name }) => {
-        const canvas = new OffscreenCanvas(width, height);
+      async (el, { width, height, name }) => {
+        const page = globalThis as unknown as PageApi;
+        const canvas = new page.OffscreenCanvas(width, height);
         const ctx = canvas.getContext('2d');
         const gradient = ctx.createLinearGradient(0, 0, width, height);
         gradient.addColorStop(0, '#336699');
@@ -186,10 +187,10 @@ export class ChatView {
         ctx.fillStyle = '#ffffff';
         ctx.fillRect(width / 4, height / 4, width / 2, height / 2);
         const blob = await canvas.convertToBlob({ type: 'image/png' });
-        const data = new DataTransfer();
+        const data = new page.DataTransfer();
         data.items.add(new File([blob], name, { type: 'image/png' }));
-        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-      }`,
+        (el as unknown as EventTarget).dispatchEvent(new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
       { width, height, name },
     );
   }
@@ -206,4 +207,22 @@ export class ChatView {
       .filter({ has: this.frame.locator(`option[value="${value}"]:checked`) })
       .waitFor({ timeout: timeoutMs });
   }
+}
+
+/** The few browser APIs the in-page helpers use (the e2e tests compile without the DOM library). */
+interface PageApi {
+  OffscreenCanvas: new (
+    width: number,
+    height: number,
+  ) => {
+    getContext(kind: '2d'): {
+      createLinearGradient(x0: number, y0: number, x1: number, y1: number): { addColorStop(offset: number, color: string): void };
+      fillStyle: unknown;
+      fillRect(x: number, y: number, w: number, h: number): void;
+    };
+    convertToBlob(options: { type: string }): Promise<Blob>;
+  };
+  DataTransfer: new () => { items: { add(file: File): void } };
+  ClipboardEvent: new (type: string, init: object) => Event;
+  DragEvent: new (type: string, init: object) => Event;
 }

@@ -106,7 +106,12 @@ describe('composer', () => {
     assert.match(shown, /screenshot\.png/);
     assert.match(shown, /~2,185 tokens/, `the chip shows ${shown}`);
     await f.chat.attachedChips.getByRole('button', { name: 'Remove screenshot.png' }).waitFor();
-    assert.equal(await chip.getByRole('img', { name: 'Preview of screenshot.png' }).evaluate('(img) => img.complete && img.naturalWidth > 0'), true, 'the thumbnail loads');
+    const thumbWidth = await chip.getByRole('img', { name: 'Preview of screenshot.png' }).evaluate(async (img) => {
+      const image = img as unknown as { decode(): Promise<void>; naturalWidth: number };
+      await image.decode();
+      return image.naturalWidth;
+    });
+    assert.equal(thumbWidth, 1568, 'the thumbnail shows the scaled image');
 
     await f.chat.send('What is in this picture?');
     await f.chat.waitForTranscriptText('[image: screenshot.png 1568×1045]');
