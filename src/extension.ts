@@ -9,6 +9,8 @@ import { registerCommands } from './vscode/commands';
 import { RequestLog } from './vscode/requestLog';
 import { logIncludesContent, onSettingsChanged, readSettings } from './vscode/settings';
 import { CostStatusBar } from './vscode/costStatusBar';
+import { registerComposerOptions } from './vscode/composerOptions';
+import { registerFileSearch } from './vscode/fileSearch';
 import { writesDisabledReason } from './vscode/agent/agentSettings';
 import { restoreFiles } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
@@ -49,6 +51,8 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     view,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, view),
     ...registerCommands({ session, view, apiKeys, log, models: client, approvals }),
+    ...registerFileSearch(view, session),
+    ...registerComposerOptions(view, client),
     approvals,
     vscode.workspace.onDidGrantWorkspaceTrust(() => view.post({ type: 'trust' })),
     apiKeys.onDidChange(async () => view.post({ type: 'apiKey', hasApiKey: await apiKeys.has() })),

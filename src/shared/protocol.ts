@@ -105,7 +105,8 @@ export interface ComposerOptions {
   readonly model: string;
   readonly models: readonly ModelChoice[];
   readonly thinking: ThinkingMode;
-  readonly effort: Effort;
+  /** 'default' leaves effort to the model. */
+  readonly effort: Effort | 'default';
   /** Effort levels the current model accepts, lowest first. */
   readonly efforts: readonly Effort[];
 }
@@ -204,7 +205,11 @@ export type HostToWebview =
   | { readonly type: 'options'; readonly options: ComposerOptions }
   | { readonly type: 'context'; readonly context: ContextMeter }
   | { readonly type: 'preferences'; readonly preferences: ViewPreferences }
-  | { readonly type: 'fileMatches'; readonly requestId: number; readonly files: readonly FileMatch[] };
+  | { readonly type: 'fileMatches'; readonly requestId: number; readonly files: readonly FileMatch[] }
+  /** The last `send` was not accepted (e.g. an image the API would refuse); the panel restores the draft. */
+  | { readonly type: 'sendRefused'; readonly reason: string }
+  /** Something the composer asked for could not be done (a file that cannot be attached, a bad model id). */
+  | { readonly type: 'composerError'; readonly message: string };
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
@@ -220,9 +225,11 @@ export type WebviewToHost =
   | { readonly type: 'codeAction'; readonly action: CodeAction; readonly code: string; readonly language?: string; readonly path?: string }
   | { readonly type: 'searchFiles'; readonly requestId: number; readonly query: string }
   | { readonly type: 'attachFile'; readonly path: string }
+  /** The model select got focus: time to fetch the API's model list (never fetched unasked). */
+  | { readonly type: 'loadModels' }
   | { readonly type: 'setModel'; readonly model: string }
   | { readonly type: 'setThinking'; readonly thinking: ThinkingMode }
-  | { readonly type: 'setEffort'; readonly effort: Effort };
+  | { readonly type: 'setEffort'; readonly effort: Effort | 'default' };
 
 type Field = 'string' | 'number' | 'boolean' | 'string?';
 /** Field shapes per message type: what a message from the (untrusted) webview must have. */
@@ -240,6 +247,7 @@ const SHAPES: { readonly [K in WebviewToHost['type']]: Readonly<Record<string, F
   codeAction: { action: 'string', code: 'string', language: 'string?', path: 'string?' },
   searchFiles: { requestId: 'number', query: 'string' },
   attachFile: { path: 'string' },
+  loadModels: {},
   setModel: { model: 'string' },
   setThinking: { thinking: 'string' },
   setEffort: { effort: 'string' },

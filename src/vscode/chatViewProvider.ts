@@ -1,7 +1,7 @@
 // Hosts the chat webview: ready handshake, snapshot on (re)load, deltas afterwards, actions routed to commands.
 import * as vscode from 'vscode';
 import type { ChatSession } from '../core/chat/chatSession';
-import { isWebviewToHost, type ErrorAction, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { isWebviewToHost, type ChatSnapshot, type ErrorAction, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import { chatHtml } from './chatHtml';
 
 export const CHAT_VIEW_ID = 'claudeCompanion.chat';
@@ -30,6 +30,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private session: ChatSession | undefined;
+  private readonly snapshotParts: (() => Partial<ChatSnapshot>)[] = [];
 
   constructor(
     private readonly assets: vscode.Uri,
@@ -71,6 +72,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     return new vscode.Disposable(() => this.handlers.delete(type));
   }
 
+  /** Lets a feature add its own fields (composer options, preferences…) to every snapshot. */
+  addSnapshotPart(part: () => Partial<ChatSnapshot>): void {
+    this.snapshotParts.push(part);
+  }
+
   /** Posts to the live webview. Dropped when it is not ready: the next `ready` gets a full snapshot. */
   post = (message: HostToWebview): void => {
     if (this.view && this.ready) void this.view.webview.postMessage(message);
@@ -78,7 +84,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   async sendSnapshot(): Promise<void> {
     if (!this.session || !this.view || !this.ready) return;
-    const chat = await this.session.snapshot();
+    let chat = await this.session.snapshot();
+    for (const part of this.snapshotParts) chat = { ...chat, ...part() };
     this.post({ type: 'snapshot', chat });
   }
 

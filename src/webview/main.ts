@@ -52,6 +52,7 @@ function handle(message: HostToWebview): void {
       showTrust(message.chat.writesDisabledReason);
       composer.setAttachments(message.chat.attachments);
       contextMeter.show(message.chat.context);
+      if (message.chat.options) composer.setOptions(message.chat.options);
       return;
     case 'context':
       contextMeter.show(message.context);
@@ -99,6 +100,18 @@ function handle(message: HostToWebview): void {
       return;
     case 'focusComposer':
       composer.focus();
+      return;
+    case 'options':
+      composer.setOptions(message.options);
+      return;
+    case 'fileMatches':
+      composer.showFileMatches(message.requestId, message.files);
+      return;
+    case 'sendRefused':
+      composer.sendRefused(message.reason);
+      return;
+    case 'composerError':
+      composer.showError(message.message);
       return;
   }
 }

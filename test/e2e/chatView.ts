@@ -138,4 +138,97 @@ export class ChatView {
     }
     return this.transcript.innerText();
   }
+
+  /** The `@` picker's list of workspace files (`role="listbox"`). */
+  get filePicker(): Locator {
+    return this.frame.getByRole('listbox', { name: 'Workspace files' });
+  }
+
+  /** The picker's options; each option's accessible name is the file's workspace-relative path. */
+  get fileOptions(): Locator {
+    return this.filePicker.getByRole('option');
+  }
+
+  /** What goes with the next message: selection, `@` file and image chips. */
+  get attachedChips(): Locator {
+    return this.frame.getByRole('group', { name: 'Attached to the next message' });
+  }
+
+  get modelSelect(): Locator {
+    return this.frame.getByRole('combobox', { name: 'Model', exact: true });
+  }
+
+  get thinkingSelect(): Locator {
+    return this.frame.getByRole('combobox', { name: 'Thinking', exact: true });
+  }
+
+  /** Drops a file with `name`, `type` and text `content` on the message box, as dragging it in would. */
+  async dropFile(name: string, type: string, content: string): Promise<void> {
+    await this.input.evaluate(
+      (el, { name, type, content }) => {
+        const page = globalThis as unknown as PageApi;
+        const data = new page.DataTransfer();
+        data.items.add(new File([content], name, { type }));
+        (el as unknown as EventTarget).dispatchEvent(new page.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      { name, type, content },
+    );
+  }
+
+  /**
+   * Draws a `width`×`height` PNG in the webview and pastes it into the message box as a clipboard
+   * image would arrive (a `paste` event whose DataTransfer holds the file).
+   */
+  async pasteImage(width: number, height: number, name = 'screenshot.png'): Promise<void> {
+    await this.input.evaluate(
+      async (el, { width, height, name }) => {
+        const page = globalThis as unknown as PageApi;
+        const canvas = new page.OffscreenCanvas(width, height);
+        const ctx = canvas.getContext('2d');
+        const gradient = ctx.createLinearGradient(0, 0, width, height);
+        gradient.addColorStop(0, '#336699');
+        gradient.addColorStop(1, '#cc9933');
+        ctx.fillStyle = gradient;
+        ctx.fillRect(0, 0, width, height);
+        ctx.fillStyle = '#ffffff';
+        ctx.fillRect(width / 4, height / 4, width / 2, height / 2);
+        const blob = await canvas.convertToBlob({ type: 'image/png' });
+        const data = new page.DataTransfer();
+        data.items.add(new File([blob], name, { type: 'image/png' }));
+        (el as unknown as EventTarget).dispatchEvent(new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      },
+      { width, height, name },
+    );
+  }
+
+  /**
+   * Picks `value` in one of the composer's selects and waits until the host has saved the setting and
+   * sent the options back (the select's options are rebuilt then, showing `value`).
+   */
+  async chooseComposerOption(select: Locator, value: string, { timeoutMs = 15_000 } = {}): Promise<void> {
+    await select.locator('option').evaluateAll((options) => options.forEach((o) => o.setAttribute('data-stale', '')));
+    await select.selectOption(value);
+    await select
+      .and(this.frame.locator(':not(:has(option[data-stale]))'))
+      .filter({ has: this.frame.locator(`option[value="${value}"]:checked`) })
+      .waitFor({ timeout: timeoutMs });
+  }
+}
+
+/** The few browser APIs the in-page helpers use (the e2e tests compile without the DOM library). */
+interface PageApi {
+  OffscreenCanvas: new (
+    width: number,
+    height: number,
+  ) => {
+    getContext(kind: '2d'): {
+      createLinearGradient(x0: number, y0: number, x1: number, y1: number): { addColorStop(offset: number, color: string): void };
+      fillStyle: unknown;
+      fillRect(x: number, y: number, w: number, h: number): void;
+    };
+    convertToBlob(options: { type: string }): Promise<Blob>;
+  };
+  DataTransfer: new () => { items: { add(file: File): void } };
+  ClipboardEvent: new (type: string, init: object) => Event;
+  DragEvent: new (type: string, init: object) => Event;
 }

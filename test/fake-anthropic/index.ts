@@ -22,6 +22,7 @@ export { echoScenario, lastUserText } from './messages';
 export { byModel } from './model-routing';
 export { MIN_CACHEABLE_TOKENS, MODELS, MODEL_IDS, findModel, minCacheableTokens } from './models';
 export { estimateInputTokens } from './validate';
+export { IMAGE_MEDIA_TYPES, imageSize, sniffImage } from './images';
 export { flattenPrompt, type FlatPrompt, type PromptBlock } from './prompt';
 export { LOOKBACK_BLOCKS, type CacheUsage } from './prompt-cache';
 export { MAX_BREAKPOINTS, TTL_MS } from './breakpoints';

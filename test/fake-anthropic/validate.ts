@@ -1,6 +1,7 @@
 // Request validation for /v1/messages and /v1/messages/count_tokens, and the input-token estimate.
 import { collectBreakpoints } from './breakpoints';
 import { HttpFailure } from './errors';
+import { checkImageBlock } from './images';
 import { findModel } from './models';
 import { flattenPrompt } from './prompt';
 import type { MessagesRequestBody } from './types';
@@ -52,6 +53,13 @@ function checkMessages(messages: unknown): void {
     if (Array.isArray(m.content)) {
       m.content.forEach((b: unknown, j: number) => {
         if (!isObject(b) || typeof b.type !== 'string') bad(`messages.${i}.content.${j}.type: Field required`);
+        if (b.type === 'image') checkImageBlock(b, `messages.${i}.content.${j}`);
+        // Images can also come back inside tool results.
+        if (b.type === 'tool_result' && Array.isArray(b.content)) {
+          b.content.forEach((c: unknown, k: number) => {
+            if (isObject(c) && c.type === 'image') checkImageBlock(c, `messages.${i}.content.${j}.content.${k}`);
+          });
+        }
       });
     }
   });

@@ -199,3 +199,35 @@ describe('TurnFailure across bundles', () => {
     assert.equal(TurnFailure.is(null), false);
   });
 });
+
+describe('ChatSession with images', () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
+  const image = { name: 'shot.png', mediaType: 'image/png' as const, data: PNG, width: 1568, height: 1045 };
+
+  it('sends image blocks before the text and shows that an image was attached', async () => {
+    const { session, posted, requests } = setup([streamText('I see a chart.')]);
+    await session.send('What is this?', [image]);
+    assert.deepEqual(requests[0]!.messages[0], {
+      role: 'user',
+      content: [
+        { type: 'image', source: { type: 'base64', media_type: 'image/png', data: PNG } },
+        { type: 'text', text: 'What is this?' },
+      ],
+    });
+    const user = posted.find((m) => m.type === 'turnAdded' && m.turn.role === 'user');
+    assert.ok(user?.type === 'turnAdded');
+    assert.equal(user.turn.blocks[0]!.text, '[image: shot.png 1568×1045]\nWhat is this?');
+  });
+
+  it('refuses a bad image without sending anything or consuming the attachments', async () => {
+    const { session, posted, requests } = setup([]);
+    session.attach({ path: 'src/a.ts', startLine: 1, endLine: 2, languageId: 'ts', text: 'x' });
+    await session.send('What is this?', [{ ...image, mediaType: 'image/jpeg' }]);
+    assert.equal(requests.length, 0);
+    const refused = posted.find((m) => m.type === 'sendRefused');
+    assert.ok(refused?.type === 'sendRefused');
+    assert.match(refused.reason, /shot\.png: the data is not a JPEG image/);
+    assert.ok(!posted.some((m) => m.type === 'turnAdded'), 'no turn for a refused send');
+    assert.equal((await session.snapshot()).attachments.length, 1, 'the attachment waits for the next send');
+  });
+});

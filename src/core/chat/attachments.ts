@@ -9,17 +9,21 @@ export interface Attachment {
   readonly endLine: number;
   readonly languageId: string;
   readonly text: string;
+  /** The whole file (from the `@` picker) rather than a selection: labelled by its path alone. */
+  readonly wholeFile?: boolean;
 }
 
 /** Short label for the composer chip: `src/a.ts:10-20`. */
 export function attachmentLabel(a: Attachment): string {
+  if (a.wholeFile) return a.path;
   return a.startLine === a.endLine ? `${a.path}:${a.startLine}` : `${a.path}:${a.startLine}-${a.endLine}`;
 }
 
 /** The text block that carries an attachment to the model. */
 export function attachmentBlock(a: Attachment): { type: 'text'; text: string } {
   const fence = a.text.includes('```') ? '````' : '```';
-  return { type: 'text', text: `Selected code from ${attachmentLabel(a)}:\n${fence}${a.languageId}\n${a.text}\n${fence}` };
+  const what = a.wholeFile ? `The file ${a.path} (${a.endLine} lines)` : `Selected code from ${attachmentLabel(a)}`;
+  return { type: 'text', text: `${what}:\n${fence}${a.languageId}\n${a.text}\n${fence}` };
 }
 
 export class PendingAttachments {

@@ -7,7 +7,9 @@ import { contextWindowOf, meterFromUsage } from '../context/contextMeter';
 import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, addUsage } from '../usage/usageTotals';
 import { endNoticeFor, runAgentAnswer, type AgentHooks } from './agentTurn';
-import { PendingAttachments, attachmentBlock, attachmentLabel, type Attachment } from './attachments';
+import { PendingAttachments, attachmentLabel, type Attachment } from './attachments';
+import { ImageRejected } from './imageBlocks';
+import { buildUserMessage } from './userMessage';
 import { CheckpointStore, type FileCheckpoint } from './checkpoints';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
 import { Transcript, blockSnapshot, type MutableTurn } from './transcript';
@@ -48,15 +50,24 @@ export class ChatSession {
     return this.controller !== undefined;
   }
 
-  /** Starts a turn. Ignored while a turn is streaming (the panel disables Send meanwhile). */
-  send(text: string, _images?: readonly ImageUpload[]): Promise<void> {
+  /**
+   * Starts a turn. Ignored while a turn is streaming (the panel disables Send meanwhile). Images that
+   * the API would refuse refuse the whole send: the panel gets `sendRefused` and keeps what was typed.
+   */
+  send(text: string, images: readonly ImageUpload[] = []): Promise<void> {
     const trimmed = text.trim();
-    if (!trimmed || this.streaming) return this.running ?? Promise.resolve();
-    const attached = this.attachments.take();
-    if (attached.length) this.postAttachments();
-    const shown = attached.length ? `${attached.map((a) => `[${attachmentLabel(a)}]`).join(' ')}\n${text}` : text;
-    const userTurn = this.transcript.addUserTurn(shown, attached.length ? [...attached.map(attachmentBlock), { type: 'text', text }] : undefined);
-    this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text: shown, done: true }], status: 'done' } });
+    if ((!trimmed && images.length === 0) || this.streaming) return this.running ?? Promise.resolve();
+    let message;
+    try {
+      message = buildUserMessage(text, this.attachments.list(), images);
+    } catch (error) {
+      if (!(error instanceof ImageRejected)) throw error;
+      this.out.send({ type: 'sendRefused', reason: error.message });
+      return Promise.resolve();
+    }
+    if (this.attachments.take().length) this.postAttachments();
+    const userTurn = this.transcript.addUserTurn(message.shown, message.content);
+    this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text: message.shown, done: true }], status: 'done' } });
     return this.startAnswer();
   }
 

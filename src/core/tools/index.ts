@@ -31,3 +31,4 @@ export { ToolFailure, ToolRefusal } from './toolOutcome';
 export { RESTRICTED_MODE_MESSAGE } from './writeFlow';
 export { editFileTool, getDiagnosticsTool, listFilesTool, readFileTool, searchFilesTool, writeFileTool };
 export type * from './toolTypes';
+export { AttachRefused, MAX_ATTACHED_FILE_BYTES, listWorkspaceFiles, readFileForAttachment, type AttachedFile, type FileListContext } from './workspaceFiles';

@@ -29,7 +29,7 @@ const diagnostics: DiagnosticsPort = {
 };
 
 /** Folder names must be unique for multi-root paths; duplicates get a numeric suffix. */
-function workspaceFolders(): WorkspaceFolderRef[] {
+export function workspaceFolders(): WorkspaceFolderRef[] {
   const seen = new Map<string, number>();
   const refs: WorkspaceFolderRef[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {

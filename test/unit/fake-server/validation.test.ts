@@ -6,6 +6,17 @@ import { rawRequest } from '../../fake-anthropic/http-client';
 import { params, rejection } from './helpers';
 import { useFakeAnthropic } from '../../support/useFakeAnthropic';
 
+/** The first bytes of a PNG (signature and IHDR) for the given size; enough for the fake's checks. */
+function pngHeader(width: number, height: number): string {
+  const b = Buffer.alloc(30);
+  Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').copy(b);
+  b.writeUInt32BE(width, 16);
+  b.writeUInt32BE(height, 20);
+  return b.toString('base64');
+}
+const PNG_1x1 = pngHeader(1, 1);
+const imageOf = (media_type: string, data: string) => ({ type: 'image', source: { type: 'base64', media_type, data } });
+
 describe('fake Anthropic server', function () {
   const f = useFakeAnthropic();
 
@@ -39,6 +50,10 @@ describe('fake Anthropic server', function () {
         },
         'tool_use_id',
       ],
+      ['image with an unknown media type', { messages: [{ role: 'user', content: [imageOf('image/bmp', PNG_1x1)] }] }, 'media_type'],
+      ['image bytes not of the stated type', { messages: [{ role: 'user', content: [imageOf('image/jpeg', PNG_1x1)] }] }, 'does not match the provided media type'],
+      ['image data not base64', { messages: [{ role: 'user', content: [imageOf('image/png', 'not base64!')] }] }, 'base64'],
+      ['image wider than 8000 px', { messages: [{ role: 'user', content: [imageOf('image/png', pngHeader(8001, 10))] }] }, 'dimensions'],
     ];
     for (const [name, extra, field] of cases) {
       it(`400 invalid_request_error for ${name}`, async () => {
@@ -50,6 +65,12 @@ describe('fake Anthropic server', function () {
         assert.equal(f.fake.pending(), 1);
       });
     }
+
+    it('accepts a valid image block before the text', async () => {
+      f.fake.enqueue(text('a picture'));
+      const res = await f.client.messages.create(bad({ messages: [{ role: 'user', content: [imageOf('image/png', pngHeader(1568, 1045)), { type: 'text', text: 'what is it?' }] }] }));
+      assert.equal(res.content[0]?.type, 'text');
+    });
 
     it('unknown model → 404 not_found_error', async () => {
       const err = await rejection(f.client.messages.create({ ...params(), model: 'claude-nope-1' }));
