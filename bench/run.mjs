@@ -5,9 +5,21 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureBudgets, printBudgets } from './budgets.mjs';
 import { printCachingBench, runCachingBench } from './caching.mjs';
+import { printStreamingBench, runStreamingBench } from './streaming.mjs';
+import { installCleanupHandlers, runCleanups } from '../scripts/lib/proc.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 execFileSync(process.execPath, ['esbuild.js', '--tests'], { cwd: root, stdio: 'inherit' });
 const cachingOk = printCachingBench(await runCachingBench(root));
+// Budgets package the .vsix the streaming bench installs.
 const budgetsOk = printBudgets(measureBudgets(root));
-process.exit(cachingOk && budgetsOk ? 0 : 1);
+installCleanupHandlers();
+let streamingOk = false;
+try {
+  streamingOk = printStreamingBench(await runStreamingBench(root));
+} catch (err) {
+  console.error(`streaming bench failed: ${err.stack ?? err}`);
+} finally {
+  await runCleanups();
+}
+process.exit(cachingOk && budgetsOk && streamingOk ? 0 : 1);

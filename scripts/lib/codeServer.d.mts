@@ -14,6 +14,13 @@ export declare function copyExtensionFolder(
   opts?: { include?: string[] },
 ): { id: string; dir: string; version: string };
 
+/** copyExtensionFolder, plus an extensions.json entry so VS Code keeps it next to installed .vsix files. */
+export declare function addExtensionFolder(
+  srcDir: string,
+  extensionsDir: string,
+  opts?: { include?: string[] },
+): { id: string; dir: string; version: string };
+
 export interface CodeServer {
   url: string;
   port: number;

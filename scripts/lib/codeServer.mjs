@@ -71,6 +71,26 @@ export function copyExtensionFolder(srcDir, extensionsDir, { include } = {}) {
 }
 
 /**
+ * Copies an unpacked extension next to ones installed with `installExtension` and lists it in
+ * `extensions.json`: once that file exists, VS Code marks any folder it does not list as removed.
+ */
+export function addExtensionFolder(srcDir, extensionsDir, opts) {
+  const ext = copyExtensionFolder(srcDir, extensionsDir, opts);
+  const manifest = path.join(extensionsDir, 'extensions.json');
+  const entries = fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')) : [];
+  const relativeLocation = path.basename(ext.dir);
+  entries.push({
+    identifier: { id: ext.id },
+    version: ext.version,
+    location: { $mid: 1, fsPath: ext.dir, path: ext.dir, scheme: 'file' },
+    relativeLocation,
+    metadata: { installedTimestamp: Date.now(), source: 'resource' },
+  });
+  fs.writeFileSync(manifest, JSON.stringify(entries));
+  return ext;
+}
+
+/**
  * Starts code-server and resolves once it serves HTTP. Returns
  * `{ url, port, child, logFile, userDataDir, workbenchUrl(folder?), logTail(), exthostLogTail(), stop() }`.
  * The server process is stopped automatically at cleanup (see proc.mjs `runCleanups`).

@@ -1,18 +1,57 @@
 // The transcript (role="log"). Deltas are queued and applied once per animation frame; structural
 // changes apply queued text first so nothing lands out of order. Follows the bottom unless the
 // reader has scrolled up.
+//
+// Long transcripts keep the DOM bounded: only the newest turns render when a transcript loads; older
+// ones are placeholders of estimated height that render when scrolled near (IntersectionObserver), and
+// once too many turns are rendered the ones farthest from the viewport collapse back to placeholders of
+// their measured height. Every turn's state lives in a TurnModel, so a collapsed turn renders again
+// as it stands now. Swaps keep the first visible turn where it was on screen.
 import type { BlockDelta, BlockSnapshot, EndNotice, ErrorInfo, ToolState, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
 import { h, icon } from './dom';
+import { TurnModel, type TurnEnd } from './turnModel';
 import { TurnView } from './turnView';
+import './transcript.css';
 
 const STICK_THRESHOLD_PX = 24;
+/** Turns rendered straight away when a transcript loads (the newest); the rest wait until scrolled near. */
+const EAGER_TURNS = 12;
+/** How far beyond the viewport placeholders start rendering, so scrolling rarely shows one. */
+const NEAR_MARGIN = '1200px 0px';
+/** Rendered turns and elements above which turns away from the viewport collapse to placeholders. */
+const RENDERED_TURN_BUDGET = 40;
+const RENDERED_ELEMENT_BUDGET = 2500;
+/** Height estimates for never-rendered turns (px); a rough guess is enough, measured heights replace it. */
+const LINE_PX = 20;
+const TURN_CHROME_PX = 48;
+const BLOCK_PX = 24;
+const CHAR_PX = 7;
+
+/** One turn's place in the log: rendered (view) or standing in as a placeholder. */
+class Slot {
+  view: TurnView | undefined;
+  placeholder: HTMLElement | undefined;
+  /** Measured distance to the next turn, once rendered and collapsed. */
+  height: number | undefined;
+  /** Within NEAR_MARGIN of the viewport, as last reported by the observer. */
+  near = false;
+
+  constructor(readonly model: TurnModel) {}
+
+  get el(): HTMLElement {
+    return (this.view?.el ?? this.placeholder) as HTMLElement;
+  }
+}
 
 export class TranscriptView {
   readonly el: HTMLElement;
   /** Shown when the reader has scrolled up and more arrives below; placed by the caller. */
   readonly jumpButton: HTMLButtonElement;
   private readonly empty: HTMLElement;
-  private turns = new Map<string, TurnView>();
+  private slots: Slot[] = [];
+  private byId = new Map<string, Slot>();
+  private readonly byEl = new WeakMap<Element, Slot>();
+  private readonly observer: IntersectionObserver;
   private queued: { turnId: string; deltas: readonly BlockDelta[] }[] = [];
   private frame: number | undefined;
   private stickToBottom = true;
@@ -26,34 +65,48 @@ export class TranscriptView {
       this.scrollIfFollowing();
       this.el.focus({ preventScroll: true });
     });
-    this.el.addEventListener('scroll', () => {
-      this.stickToBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight <= STICK_THRESHOLD_PX;
-      if (this.stickToBottom) this.jumpButton.hidden = true;
-    }, { passive: true });
+    this.el.addEventListener(
+      'scroll',
+      () => {
+        this.stickToBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight <= STICK_THRESHOLD_PX;
+        if (this.stickToBottom) this.jumpButton.hidden = true;
+      },
+      { passive: true },
+    );
+    this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { root: this.el, rootMargin: NEAR_MARGIN });
   }
 
   reset(turns: readonly TurnSnapshot[]): void {
     this.cancelFrame();
     this.queued = [];
-    this.turns = new Map();
-    this.el.replaceChildren(this.empty);
-    for (const turn of turns) this.addTurn(turn);
+    this.observer.disconnect();
+    this.slots = turns.map((t) => new Slot(new TurnModel(t)));
+    this.byId = new Map(this.slots.map((s) => [s.model.id, s]));
+    const eagerFrom = this.slots.length - EAGER_TURNS;
+    this.slots.forEach((slot, i) => (i >= eagerFrom || slot.model.streaming ? this.render(slot) : this.makePlaceholder(slot)));
+    this.el.replaceChildren(...(this.slots.length ? this.slots.map((s) => s.el) : [this.empty]));
+    for (const slot of this.slots) this.observe(slot);
     this.stickToBottom = true;
     this.scrollIfFollowing();
   }
 
   addTurn(turn: TurnSnapshot): void {
     this.applyQueued();
-    const view = new TurnView(turn);
-    this.turns.set(turn.id, view);
+    const slot = new Slot(new TurnModel(turn));
+    this.render(slot);
+    this.slots.push(slot);
+    this.byId.set(turn.id, slot);
     this.empty.remove();
-    this.el.append(view.el);
-    this.scrollIfFollowing();
+    this.el.append(slot.el);
+    this.observe(slot);
+    this.keepScroll(() => this.collapseFarTurns());
   }
 
   startBlock(turnId: string, index: number, block: BlockSnapshot): void {
     this.applyQueued();
-    this.turns.get(turnId)?.startBlock(index, block);
+    const slot = this.byId.get(turnId);
+    slot?.model.startBlock(index, block);
+    slot?.view?.startBlock(index, block);
     this.scrollIfFollowing();
   }
 
@@ -67,24 +120,32 @@ export class TranscriptView {
 
   stopBlock(turnId: string, index: number): void {
     this.applyQueued();
-    this.turns.get(turnId)?.stopBlock(index);
+    const slot = this.byId.get(turnId);
+    slot?.model.stopBlock(index);
+    slot?.view?.stopBlock(index);
     this.scrollIfFollowing();
   }
 
+  /** Notices are transient (a retry countdown); a collapsed turn has nothing live to show them on. */
   notice(turnId: string, notice: TurnNotice): void {
     this.applyQueued();
-    this.turns.get(turnId)?.notice(notice);
+    this.byId.get(turnId)?.view?.notice(notice);
     this.scrollIfFollowing();
   }
 
   updateTool(turnId: string, index: number, tool: ToolState): void {
     this.applyQueued();
-    this.turns.get(turnId)?.updateTool(index, tool);
+    const slot = this.byId.get(turnId);
+    slot?.model.updateTool(index, tool);
+    slot?.view?.updateTool(index, tool);
     this.scrollIfFollowing();
   }
 
   reverted(turnId: string, summary: string): void {
-    this.turns.get(turnId)?.reverted(summary);
+    const slot = this.byId.get(turnId);
+    if (!slot) return;
+    slot.model.revertedSummary = summary;
+    slot.view?.reverted(summary);
   }
 
   endTurn(
@@ -93,10 +154,14 @@ export class TranscriptView {
     details: { model?: string; usage?: UsageSnapshot; error?: ErrorInfo; fallback?: { from: string; reason: string }; endNotice?: EndNotice; canRevert?: boolean },
   ): void {
     this.applyQueued();
-    const turn = this.turns.get(turnId);
-    const { model, usage, error, fallback } = details;
+    const slot = this.byId.get(turnId);
+    if (!slot) return;
+    const { model, usage, error, fallback, endNotice, canRevert } = details;
+    const end: TurnEnd = { ...(model ? { model } : {}), ...(usage ? { usage } : {}), ...(error ? { error } : {}), ...(fallback ? { fallback } : {}), ...(endNotice ? { endNotice } : {}), ...(canRevert ? { canRevert } : {}) };
+    slot.model.ended(status, end);
+    const turn = slot.view;
     if (fallback && model) turn?.notice({ kind: 'fallback', from: fallback.from, to: model, reason: fallback.reason });
-    turn?.setStatus(status, model, usage, error, { ...(details.endNotice ? { notice: details.endNotice } : {}), ...(details.canRevert ? { canRevert: true } : {}) });
+    turn?.setStatus(status, model, usage, error, { ...(endNotice ? { notice: endNotice } : {}), ...(canRevert ? { canRevert: true } : {}) });
     this.scrollIfFollowing();
   }
 
@@ -104,9 +169,12 @@ export class TranscriptView {
     this.cancelFrame();
     if (this.queued.length === 0) return;
     for (const { turnId, deltas } of this.queued) {
-      const turn = this.turns.get(turnId);
-      if (!turn) continue;
-      for (const d of deltas) turn.append(d.index, d.text);
+      const slot = this.byId.get(turnId);
+      if (!slot) continue;
+      for (const d of deltas) {
+        slot.model.append(d.index, d.text);
+        slot.view?.append(d.index, d.text);
+      }
     }
     this.queued = [];
     this.scrollIfFollowing();
@@ -125,5 +193,128 @@ export class TranscriptView {
     } else if (this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight > STICK_THRESHOLD_PX) {
       this.jumpButton.hidden = false;
     }
+  }
+
+  // --- Long transcripts: placeholders, rendering near the viewport, collapsing far away ---
+
+  private render(slot: Slot): void {
+    const view = new TurnView(slot.model.snapshot());
+    if (slot.model.revertedSummary !== undefined) view.reverted(slot.model.revertedSummary);
+    slot.view = view;
+    this.byEl.set(view.el, slot);
+  }
+
+  private makePlaceholder(slot: Slot): void {
+    const el = h('div', { class: 'turn-placeholder', 'aria-hidden': 'true' });
+    el.style.height = `${Math.round(slot.height ?? this.estimateHeight(slot.model))}px`;
+    slot.placeholder = el;
+    this.byEl.set(el, slot);
+  }
+
+  private observe(slot: Slot): void {
+    this.observer.observe(slot.el);
+  }
+
+  /** Replaces a slot's element in the log (placeholder ⇄ rendered turn) and moves the observation along. */
+  private swap(slot: Slot, toRendered: boolean): void {
+    const old = slot.el;
+    this.observer.unobserve(old);
+    if (toRendered) {
+      this.render(slot);
+      slot.placeholder = undefined;
+    } else {
+      slot.height = this.pitch(old);
+      slot.view = undefined;
+      this.makePlaceholder(slot);
+    }
+    old.replaceWith(slot.el);
+    this.observe(slot);
+  }
+
+  /** The vertical space an element takes up including the gap to the next turn. */
+  private pitch(el: HTMLElement): number {
+    const next = el.nextElementSibling as HTMLElement | null;
+    return next ? next.offsetTop - el.offsetTop : el.offsetHeight + parseFloat(getComputedStyle(el).marginBottom || '0');
+  }
+
+  private onIntersect(entries: readonly IntersectionObserverEntry[]): void {
+    let toRender = false;
+    for (const entry of entries) {
+      const slot = this.byEl.get(entry.target);
+      if (!slot || slot.el !== entry.target) continue;
+      slot.near = entry.isIntersecting;
+      if (slot.near && slot.placeholder) toRender = true;
+    }
+    this.keepScroll(() => {
+      if (toRender) for (const slot of this.slots) if (slot.near && slot.placeholder) this.swap(slot, true);
+      this.collapseFarTurns();
+    });
+  }
+
+  /** Collapses the rendered turns farthest from the viewport until the rendered part is within budget. */
+  private collapseFarTurns(): void {
+    const rendered = this.slots.filter((s) => s.view);
+    let elements = 0;
+    for (const s of rendered) elements += s.el.getElementsByTagName('*').length + 1;
+    if (rendered.length <= RENDERED_TURN_BUDGET && elements <= RENDERED_ELEMENT_BUDGET) return;
+    const near = this.slots.map((s, i) => (s.near ? i : -1)).filter((i) => i >= 0);
+    const lo = near.length ? Math.min(...near) : this.slots.length - 1;
+    const hi = near.length ? Math.max(...near) : this.slots.length - 1;
+    const index = new Map(this.slots.map((s, i) => [s, i]));
+    const distance = (s: Slot) => {
+      const i = index.get(s) ?? hi;
+      return i < lo ? lo - i : i - hi;
+    };
+    // Newest turns stay: a turn just added has not been reported near yet but is where the reader follows.
+    const candidates = rendered.filter((s) => !s.near && !s.model.streaming && distance(s) > 1).sort((a, b) => distance(b) - distance(a));
+    let count = rendered.length;
+    for (const slot of candidates) {
+      if (count <= RENDERED_TURN_BUDGET && elements <= RENDERED_ELEMENT_BUDGET) break;
+      elements -= slot.el.getElementsByTagName('*').length + 1;
+      count--;
+      this.swap(slot, false);
+    }
+  }
+
+  /**
+   * Runs a change that swaps turns without moving what the reader sees: while following, the bottom
+   * stays in view; otherwise the first turn at the top of the viewport keeps its on-screen position.
+   */
+  private keepScroll(change: () => void): void {
+    if (this.stickToBottom) {
+      change();
+      this.scrollIfFollowing();
+      return;
+    }
+    const anchor = this.firstVisible();
+    const before = anchor ? anchor.el.offsetTop - this.el.scrollTop : 0;
+    change();
+    if (!anchor) return;
+    const shift = anchor.el.offsetTop - this.el.scrollTop - before;
+    if (shift !== 0) this.el.scrollTop += shift;
+  }
+
+  /** The first slot whose element reaches below the top of the viewport (binary search: tops only grow). */
+  private firstVisible(): Slot | undefined {
+    const top = this.el.scrollTop;
+    let lo = 0;
+    let hi = this.slots.length - 1;
+    let found: Slot | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const slot = this.slots[mid] as Slot;
+      if (slot.el.offsetTop + slot.el.offsetHeight > top) {
+        found = slot;
+        hi = mid - 1;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return found;
+  }
+
+  private estimateHeight(model: TurnModel): number {
+    const charsPerLine = Math.max(20, (this.el.clientWidth || 300) / CHAR_PX);
+    return TURN_CHROME_PX + model.blockCount * BLOCK_PX + Math.ceil(model.textLength / charsPerLine) * LINE_PX;
   }
 }

@@ -16,6 +16,7 @@ export interface ChatFixtureOptions {
   settings?: WorkbenchOptions['settings'];
   env?: Record<string, string>;
   workspaceTrust?: WorkbenchOptions['workspaceTrust'];
+  extraExtensions?: WorkbenchOptions['extraExtensions'];
 }
 
 /**
@@ -33,6 +34,7 @@ export function useChatFixture(opts: ChatFixtureOptions = {}): ChatFixture {
     fixture.wb = await launchWorkbench({
       settings: opts.settings,
       workspaceTrust: opts.workspaceTrust,
+      ...(opts.extraExtensions ? { extraExtensions: opts.extraExtensions } : {}),
       env: { ANTHROPIC_API_KEY: TEST_API_KEY, ANTHROPIC_BASE_URL: fixture.fake.url, ...opts.env },
     });
     fixture.chat = new ChatView(fixture.wb.page);

@@ -21,6 +21,8 @@ export interface WorkbenchOptions {
    * `security.workspace.trust.startupPrompt: 'never'` opens it in Restricted Mode without a dialog.
    */
   workspaceTrust?: boolean;
+  /** Unpacked test-only extension folders installed next to it (e.g. test/harness/bench-extension). */
+  extraExtensions?: string[];
 }
 
 export interface Workbench {
@@ -54,6 +56,7 @@ export async function launchWorkbench(opts: WorkbenchOptions = {}): Promise<Work
   fs.cpSync(opts.workspaceFixture ?? path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
   lib.codeServer.writeUserSettings(userDataDir, { ...lib.codeServer.QUIET_SETTINGS, ...opts.settings });
   await lib.codeServer.installExtension(vsix, { extensionsDir, userDataDir, paths });
+  for (const dir of opts.extraExtensions ?? []) lib.codeServer.addExtensionFolder(dir, extensionsDir);
 
   let server: CodeServer | undefined;
   let browser: Browser | undefined;

@@ -2,7 +2,7 @@
 // supplies tools), as protocol messages for the panel. Owns the transcript; the panel only renders it.
 import type { ChatSnapshot, HostToWebview, ImageUpload, UsageSnapshot } from '../../shared/protocol';
 import type { ClaudeStreamEvent, TurnUsage } from '../claude/streamEvents';
-import { TurnFailure, type TurnStreamer } from '../claude/turnStreamer';
+import { TurnFailure, type ApiMessage, type TurnStreamer } from '../claude/turnStreamer';
 import { contextWindowOf, meterFromUsage } from '../context/contextMeter';
 import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, addUsage } from '../usage/usageTotals';
@@ -102,6 +102,21 @@ export class ChatSession {
     this.transcript = new Transcript();
     this.checkpoints.clear();
     this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
+  }
+
+  /**
+   * Replaces the conversation with a stored one (API messages, oldest first) and posts a snapshot so the
+   * panel shows it. Stops a streaming turn first, like New Chat. Throws RestoreError on a malformed
+   * message, leaving the current conversation as it was.
+   */
+  async load(messages: readonly ApiMessage[]): Promise<number> {
+    const restored = Transcript.restore(messages);
+    this.stop();
+    this.transcript = restored;
+    this.checkpoints.clear();
+    this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
+    this.out.send({ type: 'snapshot', chat: await this.snapshot() });
+    return restored.turnCount;
   }
 
   /** Restores every file the turn wrote to its bytes before the turn (created files are removed). */

@@ -4,6 +4,7 @@ import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, type UsageTotals } from '../usage/usageTotals';
 import type { ApiMessage } from '../claude/turnStreamer';
 import type { AssistantBlock, ContentKind } from '../claude/streamEvents';
+import { restoredTurns } from './restoredTurns';
 
 export interface MutableBlock {
   kind: ContentKind;
@@ -39,6 +40,17 @@ export class Transcript {
   totals: UsageTotals = EMPTY_TOTALS;
   /** How full the context window was at the latest request. */
   context: ContextMeter | undefined;
+
+  /**
+   * A transcript holding a stored conversation: `messages` become the API history as they are, and the
+   * turns the panel shows are rebuilt from them. Throws RestoreError on a malformed message.
+   */
+  static restore(messages: readonly ApiMessage[]): Transcript {
+    const t = new Transcript();
+    t.turns = restoredTurns(messages, () => t.newId());
+    t.history = [...messages];
+    return t;
+  }
 
   /** `content` overrides what the API is sent (e.g. attachments before the text); `text` is what is shown. */
   addUserTurn(text: string, content?: readonly unknown[]): MutableTurn {
@@ -80,6 +92,10 @@ export class Transcript {
       .map((b) => b.text)
       .join('');
     if (text.trim()) this.history.push({ role: 'assistant', content: [{ type: 'text', text }] });
+  }
+
+  get turnCount(): number {
+    return this.turns.length;
   }
 
   apiMessages(): readonly ApiMessage[] {

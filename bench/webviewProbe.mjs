@@ -1,0 +1,147 @@
+// Functions evaluated inside the chat webview's frame by bench/streaming.mjs (Playwright's evaluate runs
+// them through the debugger, so the webview's CSP does not apply). They only read stable DOM: the
+// role="log" transcript, role="article" turns and .block-content elements.
+
+/**
+ * Installs window.__bench: marker arrival times (a MutationObserver that scans only newly added text),
+ * long tasks, bytes and count of host messages, and the time spent in message handlers and animation
+ * frame callbacks (script only: style and layout are not in it).
+ */
+export function installProbe() {
+  const MARK = /mk(\d{6})km/g;
+  const b = {
+    seen: new Map(),
+    longTasks: [],
+    bytes: 0,
+    messages: 0,
+    scriptMs: 0,
+    reset() {
+      this.seen.clear();
+      this.longTasks = [];
+      this.bytes = 0;
+      this.messages = 0;
+      this.scriptMs = 0;
+    },
+  };
+  window.__bench = b;
+  const lengths = new WeakMap();
+  const record = (id, now) => {
+    if (!b.seen.has(id)) b.seen.set(id, now);
+  };
+  const scanFrom = (text, from, now) => {
+    MARK.lastIndex = from;
+    for (let m; (m = MARK.exec(text)); ) record(Number(m[1]), now);
+  };
+  // Markers arrive in order, so in a re-rendered subtree only the ones after the last seen are new:
+  // scan backwards from the end and stop at the first known one.
+  const scanBackwards = (text, now) => {
+    for (let i = text.lastIndexOf('mk'); i >= 0; i = i > 0 ? text.lastIndexOf('mk', i - 1) : -1) {
+      const m = /^mk(\d{6})km/.exec(text.slice(i, i + 10));
+      if (!m) continue;
+      if (b.seen.has(Number(m[1]))) break;
+      record(Number(m[1]), now);
+    }
+  };
+  new MutationObserver((mutations) => {
+    const now = Date.now();
+    for (const mu of mutations) {
+      if (mu.type === 'characterData') {
+        const node = mu.target;
+        const prev = lengths.get(node) ?? 0;
+        scanFrom(node.data, node.data.length < prev ? 0 : Math.max(0, prev - 12), now);
+        lengths.set(node, node.data.length);
+        continue;
+      }
+      for (const node of mu.addedNodes) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          scanFrom(node.data, 0, now);
+          lengths.set(node, node.data.length);
+        } else if (node.nodeType === Node.ELEMENT_NODE) {
+          scanBackwards(node.textContent ?? '', now);
+        }
+      }
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longTasks.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask' });
+  // Capture listeners at the target run before the panel's own listener, the bubble one after it.
+  let started = 0;
+  window.addEventListener(
+    'message',
+    (e) => {
+      started = performance.now();
+      b.messages++;
+      b.bytes += JSON.stringify(e.data).length;
+    },
+    { capture: true },
+  );
+  window.addEventListener('message', () => {
+    if (started) b.scriptMs += performance.now() - started;
+    started = 0;
+  });
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) =>
+    raf((t) => {
+      const t0 = performance.now();
+      try {
+        cb(t);
+      } finally {
+        b.scriptMs += performance.now() - t0;
+      }
+    });
+  return true;
+}
+
+/** Every node attached to the webview document. */
+export function countDomNodes() {
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+  let n = 0;
+  while (walker.nextNode()) n++;
+  return n;
+}
+
+export function readProbe({ sinceMs = 0 } = {}) {
+  const b = window.__bench;
+  return {
+    seen: [...b.seen.entries()],
+    longTasks: b.longTasks.filter((t) => t.start >= sinceMs),
+    bytes: b.bytes,
+    messages: b.messages,
+    scriptMs: b.scriptMs,
+  };
+}
+
+/**
+ * The naive baseline peers use: every blockDeltas message re-renders the block's whole accumulated text
+ * as Markdown (markdown-it + DOMPurify, the same libraries) into its element. It intercepts the deltas
+ * before the panel sees them. window.markdownit and window.DOMPurify must already be evaluated in.
+ */
+export function installBaseline() {
+  const md = window.markdownit({ html: false, linkify: true });
+  const texts = new Map();
+  const state = { stopped: false };
+  window.__baseline = state;
+  window.addEventListener(
+    'message',
+    (e) => {
+      const m = e.data;
+      if (!m || (m.type !== 'blockDeltas' && m.type !== 'blockStopped')) return;
+      e.stopImmediatePropagation();
+      if (state.stopped || m.type !== 'blockDeltas') return;
+      const t0 = performance.now();
+      const turns = document.querySelectorAll('[role="log"] [role="article"]');
+      const turn = turns[turns.length - 1];
+      for (const d of m.deltas) {
+        const key = `${m.turnId}:${d.index}`;
+        const text = (texts.get(key) ?? '') + d.text;
+        texts.set(key, text);
+        const el = turn?.querySelectorAll('.block-content')[d.index];
+        if (el) el.innerHTML = window.DOMPurify.sanitize(md.render(text));
+      }
+      window.__bench.scriptMs += performance.now() - t0;
+    },
+    { capture: true },
+  );
+  return true;
+}
