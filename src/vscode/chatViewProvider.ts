@@ -1,7 +1,7 @@
 // Hosts the chat webview: ready handshake, snapshot on (re)load, deltas afterwards, actions routed to commands.
 import * as vscode from 'vscode';
 import type { ChatSession } from '../core/chat/chatSession';
-import { isWebviewToHost, type ErrorAction, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { isWebviewToHost, type ChatSnapshot, type ErrorAction, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import { chatHtml } from './chatHtml';
 
 export const CHAT_VIEW_ID = 'claudeCompanion.chat';
@@ -27,6 +27,7 @@ type FeatureMessageType = Exclude<MessageType, 'ready' | 'send' | 'stop' | 'newC
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private readonly handlers = new Map<MessageType, (message: never) => unknown>();
+  private readonly snapshotParts: (() => Partial<ChatSnapshot>)[] = [];
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private session: ChatSession | undefined;
@@ -71,6 +72,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     return new vscode.Disposable(() => this.handlers.delete(type));
   }
 
+  /** Lets a feature add its part (e.g. view preferences) to every snapshot. */
+  addToSnapshot(part: () => Partial<ChatSnapshot>): void {
+    this.snapshotParts.push(part);
+  }
+
   /** Posts to the live webview. Dropped when it is not ready: the next `ready` gets a full snapshot. */
   post = (message: HostToWebview): void => {
     if (this.view && this.ready) void this.view.webview.postMessage(message);
@@ -78,7 +84,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   async sendSnapshot(): Promise<void> {
     if (!this.session || !this.view || !this.ready) return;
-    const chat = await this.session.snapshot();
+    const chat: ChatSnapshot = Object.assign({}, await this.session.snapshot(), ...this.snapshotParts.map((part) => part()));
     this.post({ type: 'snapshot', chat });
   }
 
