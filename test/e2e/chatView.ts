@@ -132,4 +132,19 @@ export class ChatView {
     }
     return this.transcript.innerText();
   }
+
+  /** Code-block toolbars (`role="toolbar"`, "Code actions") in `scope` (default: the transcript), oldest first. */
+  codeToolbars(scope: Locator = this.transcript): Locator {
+    return scope.getByRole('toolbar', { name: 'Code actions' });
+  }
+
+  /** A button of the latest code block in `scope`: 'Copy', 'Insert at Cursor' or 'Apply to File'. */
+  codeAction(name: 'Copy' | 'Insert at Cursor' | 'Apply to File', scope: Locator = this.transcript): Locator {
+    return this.codeToolbars(scope).last().getByRole('button', { name, exact: true });
+  }
+
+  /** Summaries of the thinking blocks (a `<details>` each) in `scope`, oldest first. */
+  thinkingSummaries(scope: Locator = this.transcript): Locator {
+    return scope.locator('details.thinking > summary');
+  }
 }
