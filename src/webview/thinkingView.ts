@@ -49,8 +49,9 @@ export class ThinkingView {
     this.stopTimer();
     const seconds = this.seconds();
     this.label.textContent = this.redacted ? strings.thoughtRedacted : strings.thought;
-    const parts = [live ? strings.thoughtFor(seconds) : '', this.text.chars > 0 ? strings.approxTokens(approxTokens(this.text.chars)) : ''].filter(Boolean);
-    this.meta.textContent = parts.length ? ` ${parts.join(' · ')}` : '';
+    // "Thought for 12s · ~1.4k tokens" live; "Thought · ~1.4k tokens" from a snapshot (duration unknown).
+    const tokens = this.text.chars > 0 ? ` · ${strings.approxTokens(approxTokens(this.text.chars))}` : '';
+    this.meta.textContent = this.redacted ? '' : live ? ` ${strings.thoughtFor(seconds)}${tokens}` : tokens;
     // Once done, the summary is stable, so screen readers may read it.
     this.meta.removeAttribute('aria-hidden');
     const expanded = viewPreferences().thinkingExpanded;

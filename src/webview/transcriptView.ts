@@ -108,6 +108,8 @@ export class TranscriptView {
       if (!turn) continue;
       for (const d of deltas) turn.append(d.index, d.text);
     }
+    // Markdown renders once per frame, with all of the frame's text, and before measuring the scroll.
+    for (const { turnId } of this.queued) this.turns.get(turnId)?.flush();
     this.queued = [];
     this.scrollIfFollowing();
   }
