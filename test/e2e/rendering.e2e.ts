@@ -144,7 +144,8 @@ describe('rendering', () => {
     await waitShown(insert, 'no Insert at Cursor button', turn);
     await insert.click();
     await waitShown(page.locator('.part.editor .editor-group-container.active .view-lines').getByText('INSERTED LINE'), 'the editor never showed the inserted code', page.locator('.part.editor'));
-    await f.chat.runCommand('File: Save');
+    // Insert at Cursor focuses the editor, so the save shortcut goes to it.
+    await page.keyboard.press('Control+S');
     const deadline = Date.now() + 10_000;
     while (fs.readFileSync(file, 'utf8') === before && Date.now() < deadline) await page.waitForTimeout(100); // waiting for the save to reach the disk
     assert.equal(fs.readFileSync(file, 'utf8'), `INSERTED LINE${before}`);
