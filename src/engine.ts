@@ -2,3 +2,4 @@
 // tools (ajv, ignore rules). Loading them costs tens of milliseconds, so activation never does.
 export { ClaudeClient } from './core/claude/claudeClient';
 export { WORKSPACE_TOOLS, createFallbackSearch, createNodeFileSystem, createRipgrepSearch, findRipgrep, listWorkspaceFiles, readFileForAttachment, runTool } from './core/tools';
+export { resolveApplyTarget } from './core/codeBlocks/applyTarget';

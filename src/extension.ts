@@ -11,6 +11,9 @@ import { logIncludesContent, onSettingsChanged, readSettings } from './vscode/se
 import { CostStatusBar } from './vscode/costStatusBar';
 import { registerComposerOptions } from './vscode/composerOptions';
 import { registerFileSearch } from './vscode/fileSearch';
+import { registerCodeBlockActions } from './vscode/codeBlockActions';
+import { registerLinkOpener } from './vscode/linkOpener';
+import { registerViewPreferences } from './vscode/viewPreferences';
 import { writesDisabledReason } from './vscode/agent/agentSettings';
 import { restoreFiles } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
@@ -57,6 +60,9 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => view.post({ type: 'trust' })),
     apiKeys.onDidChange(async () => view.post({ type: 'apiKey', hasApiKey: await apiKeys.has() })),
     onSettingsChanged(() => view.post({ type: 'model', model: readSettings().model })),
+    registerCodeBlockActions(view, approvals),
+    registerLinkOpener(view),
+    registerViewPreferences(view),
   );
   return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine() };
 }

@@ -1,4 +1,4 @@
-// The chat webview's HTML: strict CSP with a per-load nonce, no remote content, no eval.
+// The chat webview's HTML: strict CSP with a per-load nonce, no remote content, no eval, no inline code.
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 
@@ -10,7 +10,8 @@ export function chatHtml(webview: vscode.Webview, assets: vscode.Uri): string {
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data: blob:`,
-    `script-src 'nonce-${nonce}'`,
+    // The nonce admits chat.js; its own origin admits the chunks it imports (highlight.js grammars load on demand).
+    `script-src 'nonce-${nonce}' ${webview.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">

@@ -27,10 +27,10 @@ type FeatureMessageType = Exclude<MessageType, 'ready' | 'send' | 'stop' | 'newC
 
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private readonly handlers = new Map<MessageType, (message: never) => unknown>();
+  private readonly snapshotParts: (() => Partial<ChatSnapshot>)[] = [];
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private session: ChatSession | undefined;
-  private readonly snapshotParts: (() => Partial<ChatSnapshot>)[] = [];
 
   constructor(
     private readonly assets: vscode.Uri,
@@ -84,8 +84,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   async sendSnapshot(): Promise<void> {
     if (!this.session || !this.view || !this.ready) return;
-    let chat = await this.session.snapshot();
-    for (const part of this.snapshotParts) chat = { ...chat, ...part() };
+    const chat: ChatSnapshot = Object.assign({}, await this.session.snapshot(), ...this.snapshotParts.map((part) => part()));
     this.post({ type: 'snapshot', chat });
   }
 

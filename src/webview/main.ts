@@ -5,6 +5,7 @@ import { actionButton } from './alerts';
 import { Composer } from './composer';
 import { ContextMeterView } from './contextMeter';
 import { h } from './dom';
+import { setViewPreferences } from './preferences';
 import { formatTokens, formatUsd } from './format';
 import { TranscriptView } from './transcriptView';
 import { postToHost } from './vscodeApi';
@@ -45,6 +46,7 @@ document.getElementById('app')?.append(keyBanner.el, trustBanner.el, transcript.
 function handle(message: HostToWebview): void {
   switch (message.type) {
     case 'snapshot':
+      setViewPreferences(message.chat.preferences);
       keyBanner.show(message.chat.hasApiKey ? undefined : NO_KEY);
       transcript.reset(message.chat.turns);
       composer.setStreaming(message.chat.streaming);
@@ -97,6 +99,9 @@ function handle(message: HostToWebview): void {
       keyBanner.show(message.hasApiKey ? undefined : NO_KEY);
       return;
     case 'model':
+      return;
+    case 'preferences':
+      setViewPreferences(message.preferences);
       return;
     case 'focusComposer':
       composer.focus();

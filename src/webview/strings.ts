@@ -1,5 +1,18 @@
 // User-visible webview strings in one place, ready for vscode.l10n. Functions take the variable parts.
 export const strings = {
+  copy: 'Copy',
+  copied: 'Copied',
+  insertAtCursor: 'Insert at Cursor',
+  applyToFile: 'Apply to File',
+  codeActions: 'Code actions',
+  /** A markdown image is never loaded; it is shown as a link (or text) with this label. */
+  image: (alt: string) => (alt ? `Image: ${alt}` : 'Image'),
+  thinking: 'Thinking…',
+  thought: 'Thought',
+  thoughtRedacted: 'Thought (redacted)',
+  thinkingMeta: (seconds: number, tokens: string) => `${seconds}s · ~${tokens} tokens`,
+  thoughtFor: (seconds: number) => `for ${seconds}s`,
+  approxTokens: (tokens: string) => `~${tokens} tokens`,
   composer: {
     attachedRegion: 'Attached to the next message',
     remove: (name: string) => `Remove ${name}`,

@@ -176,6 +176,8 @@ export class TranscriptView {
         slot.view?.append(d.index, d.text);
       }
     }
+    // Markdown renders once per frame, with all of the frame's text, and before measuring the scroll.
+    for (const { turnId } of this.queued) this.turns.get(turnId)?.flush();
     this.queued = [];
     this.scrollIfFollowing();
   }

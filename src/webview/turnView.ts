@@ -1,66 +1,11 @@
-// One turn in the transcript. Streaming text goes into a text node (cheap appends); a block is parsed
-// as Markdown once, when it is finished.
+// One turn in the transcript: its blocks (blockView.ts), notices, usage line and end-of-turn actions.
 import type { BlockSnapshot, EndNotice, ErrorInfo, ToolState, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
 import { endNotice, errorAlert } from './alerts';
+import { BlockView } from './blockView';
 import { h } from './dom';
 import { usageLine } from './format';
-import { renderMarkdown } from './markdown';
 import { NoticeView } from './noticeView';
-import { ToolCard } from './toolCard';
 import { postToHost } from './vscodeApi';
-
-class BlockView {
-  readonly el: HTMLElement;
-  private readonly content: HTMLElement;
-  private readonly textNode = document.createTextNode('');
-  private summary: HTMLElement | undefined;
-  private readonly card: ToolCard | undefined;
-  private done = false;
-
-  constructor(private readonly block: BlockSnapshot) {
-    this.content = h('div', { class: 'block-content streaming' });
-    this.content.append(this.textNode);
-    if (block.kind === 'thinking' || block.kind === 'redacted_thinking') {
-      this.summary = h('summary', {}, 'Thinking…');
-      this.el = h('details', { class: 'thinking', open: true }, this.summary, this.content);
-    } else if (block.kind === 'tool_use') {
-      this.card = new ToolCard(block.toolName ?? 'tool');
-      this.el = this.card.el;
-    } else {
-      this.el = h('div', { class: 'block text' }, this.content);
-    }
-    if (block.text) this.append(block.text);
-    if (block.done) this.finish();
-    if (block.tool) this.card?.update(block.tool);
-  }
-
-  append(text: string): void {
-    if (this.card) this.card.appendInput(text);
-    else this.textNode.appendData(text);
-  }
-
-  updateTool(tool: ToolState): void {
-    this.card?.update(tool);
-  }
-
-  finish(): void {
-    if (this.done) return;
-    this.done = true;
-    if (this.card) {
-      this.card.inputDone();
-      return;
-    }
-    this.content.classList.remove('streaming');
-    if (this.block.kind === 'text' || this.block.kind === 'thinking') {
-      const source = this.textNode.data;
-      this.content.replaceChildren(renderMarkdown(source));
-    }
-    if (this.summary && this.el instanceof HTMLDetailsElement) {
-      this.summary.textContent = this.block.kind === 'redacted_thinking' ? 'Thought (redacted)' : 'Thought';
-      this.el.open = false;
-    }
-  }
-}
 
 export class TurnView {
   readonly el: HTMLElement;
@@ -98,6 +43,11 @@ export class TurnView {
 
   append(index: number, text: string): void {
     this.blocks[index]?.append(text);
+  }
+
+  /** Renders appended text now (it is otherwise rendered once at the end of the current task). */
+  flush(): void {
+    for (const b of this.blocks) b?.flush();
   }
 
   stopBlock(index: number): void {

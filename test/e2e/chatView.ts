@@ -213,6 +213,21 @@ export class ChatView {
       .filter({ has: this.frame.locator(`option[value="${value}"]:checked`) })
       .waitFor({ timeout: timeoutMs });
   }
+
+  /** Code-block toolbars (`role="toolbar"`, "Code actions") in `scope` (default: the transcript), oldest first. */
+  codeToolbars(scope: Locator = this.transcript): Locator {
+    return scope.getByRole('toolbar', { name: 'Code actions' });
+  }
+
+  /** A button of the latest code block in `scope`: 'Copy', 'Insert at Cursor' or 'Apply to File'. */
+  codeAction(name: 'Copy' | 'Insert at Cursor' | 'Apply to File', scope: Locator = this.transcript): Locator {
+    return this.codeToolbars(scope).last().getByRole('button', { name, exact: true });
+  }
+
+  /** Summaries of the thinking blocks (a `<details>` each) in `scope`, oldest first. */
+  thinkingSummaries(scope: Locator = this.transcript): Locator {
+    return scope.locator('details.thinking > summary');
+  }
 }
 
 /** The few browser APIs the in-page helpers use (the e2e tests compile without the DOM library). */

@@ -21,12 +21,13 @@ function csp(html: string): Map<string, string[]> {
 }
 
 describe('chat webview HTML', () => {
-  it("denies everything by default and allows scripts only by nonce", () => {
+  it("denies everything by default and allows scripts only by nonce and from the webview's own origin (lazy chunks)", () => {
     const html = chatHtml(fakeWebview(), assets);
     const policy = csp(html);
     assert.deepEqual(policy.get('default-src'), ["'none'"]);
     const scriptSrc = policy.get('script-src') ?? [];
-    assert.equal(scriptSrc.length, 1);
+    assert.equal(scriptSrc.length, 2);
+    assert.equal(scriptSrc[1], CSP_SOURCE);
     const nonce = /^'nonce-([A-Za-z0-9+/=]{16,})'$/.exec(scriptSrc[0]!)?.[1];
     assert.ok(nonce, `script-src is a nonce: ${scriptSrc.join(' ')}`);
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -34,9 +35,11 @@ describe('chat webview HTML', () => {
     for (const tag of scripts) assert.ok(tag.includes(`nonce="${nonce}"`), `script without the nonce: ${tag}`);
   });
 
-  it('never allows eval, inline code or remote hosts', () => {
+  it('never allows eval, inline code or remote hosts; images only from the webview itself', () => {
     const html = chatHtml(fakeWebview(), assets);
-    const all = [...csp(html).values()].flat();
+    const policy = csp(html);
+    for (const src of policy.get('img-src') ?? []) assert.ok([CSP_SOURCE, 'data:', 'blob:'].includes(src), `img-src allows ${src}`);
+    const all = [...policy.values()].flat();
     for (const value of all) {
       assert.ok(!["'unsafe-eval'", "'unsafe-inline'", '*', 'https:', 'http:'].includes(value), `CSP allows ${value}`);
       if (value.startsWith('http')) assert.equal(value, CSP_SOURCE, `only the webview's own resource origin: ${value}`);

@@ -1,0 +1,142 @@
+// The code-block toolbar's actions: Copy (clipboard), Insert at Cursor (active editor), and Apply to File,
+// which goes through the same approval as the agent's writes: VS Code's diff, then Approve or Reject.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { ApplyTarget } from '../core/codeBlocks/applyTarget';
+import type { ProposedWrite } from '../core/tools/toolTypes';
+import type { WebviewToHost } from '../shared/protocol';
+import { RESTRICTED_MODE_REASON, readAgentSettings } from './agent/agentSettings';
+import type { WriteApprovals } from './agent/writeApprovals';
+import { WorkspaceWriter } from './agent/workspaceWriter';
+import type { ChatViewProvider } from './chatViewProvider';
+import { loadEngine } from './engineLoader';
+
+type CodeActionMessage = Extract<WebviewToHost, { type: 'codeAction' }>;
+
+const MANAGE_TRUST = 'Manage Workspace Trust';
+
+export class CodeBlockActions implements vscode.Disposable {
+  private readonly aborts = new AbortController();
+  private readonly writer = new WorkspaceWriter();
+  private count = 0;
+
+  constructor(private readonly approvals: WriteApprovals) {}
+
+  async run(message: CodeActionMessage): Promise<void> {
+    switch (message.action) {
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.code);
+        vscode.window.setStatusBarMessage('$(check) Code copied to the clipboard', 2000);
+        return;
+      case 'insert':
+        return this.insert(message.code);
+      case 'apply':
+        return this.apply(message.code, message.path);
+      default:
+        // Untrusted input from the webview: an unknown action is ignored.
+        return;
+    }
+  }
+
+  private async insert(code: string): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showWarningMessage('Insert at Cursor needs an open editor: click where the code should go in a file, then choose Insert at Cursor again.');
+      return;
+    }
+    // The fence's last newline belongs to the block, not to the code the user wants at the cursor.
+    const text = code.replace(/\r?\n$/, '');
+    const ok = await editor.edit((edit) => {
+      for (const selection of editor.selections) edit.replace(selection, text);
+    });
+    if (!ok) {
+      void vscode.window.showWarningMessage(`The code could not be inserted into ${vscode.workspace.asRelativePath(editor.document.uri)} (is it read-only?).`);
+      return;
+    }
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+  }
+
+  private async apply(code: string, named: string | undefined): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      const choice = await vscode.window.showWarningMessage(`Apply to File is disabled. ${RESTRICTED_MODE_REASON}`, MANAGE_TRUST);
+      if (choice === MANAGE_TRUST) await vscode.commands.executeCommand('workbench.trust.manage');
+      return;
+    }
+    const target = await this.resolveTarget(named);
+    if (!target.ok) {
+      void vscode.window.showWarningMessage(target.message);
+      return;
+    }
+    const { file } = target;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file.absPath);
+    if (open?.isDirty) {
+      void vscode.window.showWarningMessage(`${file.displayPath} has unsaved changes. Save or revert them, then choose Apply to File again.`);
+      return;
+    }
+    const before = readIfExists(file.absPath);
+    const write: ProposedWrite = { toolUseId: `code-block-${++this.count}`, tool: 'write_file', displayPath: file.displayPath, absPath: file.absPath, before, after: code };
+    const decision = await this.approvals.requestApproval(write, this.aborts.signal);
+    if (!decision.approved) {
+      vscode.window.setStatusBarMessage(`Apply to File: not applied to ${file.displayPath}; nothing was written.`, 4000);
+      return;
+    }
+    // The diff showed the file as it was; if it changed meanwhile, applying would drop someone's edit.
+    if (!sameBytes(readIfExists(file.absPath), before)) {
+      void vscode.window.showWarningMessage(`${file.displayPath} changed on disk while the change waited for approval; nothing was written. Choose Apply to File again to see the new diff.`);
+      return;
+    }
+    try {
+      await this.writer.apply(write);
+      vscode.window.setStatusBarMessage(`$(check) Applied the code block to ${file.displayPath}`, 4000);
+    } catch (error) {
+      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async resolveTarget(named: string | undefined): Promise<ApplyTarget> {
+    const { resolveApplyTarget, createNodeFileSystem } = await loadEngine();
+    const settings = readAgentSettings();
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const activeFile = uri?.scheme === 'file' ? realpathOr(uri.fsPath) : undefined;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ name: f.name.replace(/[\\/]/g, '-'), root: realpathOr(f.uri.fsPath) }));
+    return resolveApplyTarget(
+      { ...(named ? { path: named } : {}), ...(activeFile ? { activeFile } : {}) },
+      { folders, fs: createNodeFileSystem(), exclude: settings.exclude, allowSecrets: settings.allowSecrets },
+    );
+  }
+
+  dispose(): void {
+    // Pending approvals settle as rejected.
+    this.aborts.abort();
+  }
+}
+
+function realpathOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function readIfExists(absPath: string): Uint8Array | undefined {
+  try {
+    return fs.readFileSync(absPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Buffer.compare(a, b) === 0;
+}
+
+export function registerCodeBlockActions(view: ChatViewProvider, approvals: WriteApprovals): vscode.Disposable {
+  const actions = new CodeBlockActions(approvals);
+  return vscode.Disposable.from(
+    actions,
+    view.on('codeAction', (message) => actions.run(message)),
+  );
+}

@@ -1,0 +1,272 @@
+// End to end: what the chat renders. Streamed markdown becomes headings, lists and code blocks; code is
+// highlighted by a grammar loaded only when needed; code blocks copy, insert and apply (through the
+// write approval diff); links open only through the host (web links with the editor's confirmation);
+// remote images never load; thinking shows elapsed time and tokens while it streams and collapses to
+// "Thought for…" when done, unless the setting keeps it open.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { paced, text, thinking } from '../fake-anthropic';
+import { useChatFixture } from './fixtures';
+
+/** Splits text into small chunks so the fake streams it as many deltas. */
+function chunks(source: string, size = 6): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < source.length; i += size) out.push(source.slice(i, i + size));
+  return out;
+}
+
+/** Waits for `target`; on timeout says what was expected and what `shownIn` shows instead. */
+async function waitShown(target: Locator, expected: string, shownIn: Locator, { state = 'visible' as 'visible' | 'hidden' | 'attached', timeoutMs = 30_000 } = {}): Promise<void> {
+  try {
+    await target.waitFor({ state, timeout: timeoutMs });
+  } catch (err) {
+    const shown = await shownIn.innerText({ timeout: 1000 }).catch(() => '(not found)');
+    throw new Error(`${expected} (${state}) within ${timeoutMs} ms; it shows:\n${shown || '(empty)'}`, { cause: err });
+  }
+}
+
+function notification(page: Page, pattern: RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast').filter({ hasText: pattern });
+}
+
+function activeEditorActions(page: Page): Locator {
+  return page.locator('.part.editor .editor-group-container.active .editor-actions');
+}
+
+/** Opens a workspace file through Quick Open and waits for its tab. */
+async function openFile(page: Page, name: string): Promise<void> {
+  await page.locator('.monaco-workbench').focus();
+  await page.keyboard.press('Control+P');
+  const box = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
+  await box.waitFor({ state: 'visible' });
+  await box.fill(name);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await box.press('Enter');
+  await page.locator('.part.editor .tabs-container').getByRole('tab', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).waitFor();
+}
+
+/** In the page: whether a thinking summary's <details> is open (no DOM types in this tsconfig). */
+const isOpen = (summary: unknown): boolean => (summary as { parentElement: { open: boolean } }).parentElement.open;
+
+/** In the page: writes `value` to the browser clipboard, or reads it when `value` is undefined. */
+const clipboard = (value: string | undefined): Promise<string | void> => {
+  const api = (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void>; readText(): Promise<string> } } }).navigator.clipboard;
+  return value === undefined ? api.readText() : api.writeText(value);
+};
+
+const ANSWER = [
+  '# Streaming heading',
+  '',
+  'Some **bold** text and a list:',
+  '',
+  '- first item',
+  '- second item',
+  '',
+  '```ts',
+  'export function answer(): number {',
+  '  return 42;',
+  '}',
+  '```',
+  '',
+  'After the code.',
+  '',
+].join('\n');
+
+describe('rendering', () => {
+  const f = useChatFixture();
+  const requested: string[] = [];
+
+  before(() => {
+    // Every script the webview loads (it is in an iframe of the same page). That chat.js itself holds
+    // no grammar is checked on the bundle (test/unit/webview/bundle.test.ts).
+    f.wb.page.on('response', (response) => {
+      if (/\.js(\?|$)/.test(response.url())) requested.push(response.url());
+    });
+  });
+
+  beforeEach(async () => {
+    f.fake.reset();
+    await f.chat.open();
+  });
+
+  it('renders streamed markdown (heading, list, code) and highlights the code with a grammar loaded on demand', async () => {
+    const grammarChunk = (u: string) => /\/typescript-[A-Z0-9]+\.js/.test(u);
+    assert.ok(requested.some((u) => /\/chat\.js/.test(u)), `chat.js was loaded: ${requested.join(', ')}`);
+    assert.ok(!requested.some(grammarChunk), 'the TypeScript grammar was loaded before any TypeScript code was shown');
+
+    f.fake.enqueue(paced(200, text(chunks(ANSWER))));
+    await f.chat.send('show me markdown');
+    const turn = f.chat.assistantTurns.last();
+    await waitShown(turn.getByRole('heading', { name: 'Streaming heading', level: 1 }), 'no h1 heading', turn);
+    await waitShown(turn.getByText('After the code.'), 'the answer never finished', turn);
+    assert.deepEqual(await turn.getByRole('listitem').allInnerTexts(), ['first item', 'second item']);
+    assert.equal(await turn.locator('strong').innerText(), 'bold');
+    const code = turn.locator('pre.code-block code');
+    assert.equal((await code.innerText()).trim(), 'export function answer(): number {\n  return 42;\n}');
+    // Highlighted: highlight.js spans appear once the grammar chunk has loaded.
+    await waitShown(code.locator('span.hljs-keyword').first(), 'the code was never highlighted', turn);
+    assert.ok(requested.some(grammarChunk), `the TypeScript grammar was fetched as its own chunk: ${requested.join(', ')}`);
+    assert.equal(await f.chat.codeToolbars(turn).count(), 1);
+  });
+
+  it('Copy puts the code on the clipboard', async () => {
+    const page = f.wb.page;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+    await page.evaluate(clipboard, 'before');
+    f.fake.enqueue(text('Here:\n\n```python\nprint("copied text")\n```\n'));
+    await f.chat.send('code to copy');
+    const turn = f.chat.assistantTurns.last();
+    const copy = f.chat.codeAction('Copy', turn);
+    await waitShown(copy, 'no Copy button', turn);
+    await copy.click();
+    await waitShown(f.chat.codeToolbars(turn).getByText('Copied'), 'the button never said Copied', turn);
+    const deadline = Date.now() + 10_000;
+    let clip = '';
+    while (Date.now() < deadline) {
+      clip = String(await page.evaluate(clipboard, undefined));
+      if (clip !== 'before') break;
+      await page.waitForTimeout(100); // polling the clipboard, which has no change event
+    }
+    assert.equal(clip, 'print("copied text")\n');
+  });
+
+  it('Insert at Cursor inserts the code into the open editor', async () => {
+    const page = f.wb.page;
+    const file = path.join(f.wb.workspace, 'notes.txt');
+    const before = fs.readFileSync(file, 'utf8');
+    await openFile(page, 'notes.txt');
+    f.fake.enqueue(text('Insert this:\n\n```text\nINSERTED LINE\n```\n'));
+    await f.chat.send('code to insert');
+    const turn = f.chat.assistantTurns.last();
+    const insert = f.chat.codeAction('Insert at Cursor', turn);
+    await waitShown(insert, 'no Insert at Cursor button', turn);
+    await insert.click();
+    await waitShown(page.locator('.part.editor .editor-group-container.active .view-lines').getByText('INSERTED LINE'), 'the editor never showed the inserted code', page.locator('.part.editor'));
+    // Insert at Cursor focuses the editor, so the save shortcut goes to it.
+    await page.keyboard.press('Control+S');
+    const deadline = Date.now() + 10_000;
+    while (fs.readFileSync(file, 'utf8') === before && Date.now() < deadline) await page.waitForTimeout(100); // waiting for the save to reach the disk
+    assert.equal(fs.readFileSync(file, 'utf8'), `INSERTED LINE${before}`);
+  });
+
+  it('Apply to File shows the diff and Approve Change writes the file the fence names', async () => {
+    const page = f.wb.page;
+    const file = path.join(f.wb.workspace, 'src', 'applied.ts');
+    assert.ok(!fs.existsSync(file));
+    f.fake.enqueue(text('New file:\n\n```ts path=src/applied.ts\nexport const applied = true;\n```\n'));
+    await f.chat.send('code to apply');
+    const turn = f.chat.assistantTurns.last();
+    const apply = f.chat.codeAction('Apply to File', turn);
+    await waitShown(apply, 'no Apply to File button', turn);
+    await apply.click();
+    const tab = page.locator('.part.editor .tabs-container').getByRole('tab', { name: 'Proposed new file: src/applied.ts (Claude)' });
+    await waitShown(tab, 'no diff tab for src/applied.ts', page.locator('.part.editor'));
+    assert.ok(!fs.existsSync(file), 'the file was written before approval');
+    const approve = activeEditorActions(page).getByRole('button', { name: 'Approve Change', exact: true });
+    await waitShown(approve, 'the diff has no Approve Change action', page.locator('.part.editor'));
+    await approve.click();
+    await waitShown(tab, 'the diff tab stayed open after Approve Change', page.locator('.part.editor'), { state: 'hidden' });
+    const deadline = Date.now() + 10_000;
+    while (!fs.existsSync(file) && Date.now() < deadline) await page.waitForTimeout(100); // waiting for the write to reach the disk
+    assert.equal(fs.readFileSync(file, 'utf8'), 'export const applied = true;\n');
+  });
+
+  it('a web link opens through the editor, which asks before opening the external website', async () => {
+    const page = f.wb.page;
+    f.fake.enqueue(text('Read [the docs](https://example.com/docs) for more.'));
+    await f.chat.send('a link please');
+    const turn = f.chat.assistantTurns.last();
+    const link = turn.getByRole('link', { name: 'the docs' });
+    await waitShown(link, 'no link', turn);
+    await link.click();
+    const dialog = page.locator('.monaco-dialog-box').filter({ hasText: /open the external website/i });
+    await waitShown(dialog, 'the editor never asked before opening the website', page.locator('.monaco-workbench'));
+    assert.match(await dialog.innerText(), /example\.com/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('javascript:, file: and relative links are never followed; remote images never load', async () => {
+    const page = f.wb.page;
+    f.fake.enqueue(text('Bad [script](javascript:alert(1)) and [local](file:///etc/passwd) and [relative](src/greet.ts).\n\n![logo](https://example.com/logo.png)\n\nEnd.'));
+    await f.chat.send('bad links please');
+    const turn = f.chat.assistantTurns.last();
+    await waitShown(turn.getByText('End.'), 'the answer never finished', turn);
+    // markdown-it does not make links of dangerous schemes; they stay visible as text.
+    assert.equal(await turn.locator('a[href^="javascript:"], a[href^="file:"]').count(), 0);
+    assert.match(await turn.innerText(), /\[script\]\(javascript:alert\(1\)\)/);
+    assert.equal(await turn.locator('img').count(), 0, 'a markdown image became an <img>');
+    await waitShown(turn.getByRole('link', { name: 'Image: logo' }), 'the image is not shown as a link', turn);
+    // A link the host will not open: it says so instead of opening anything.
+    await turn.getByRole('link', { name: 'relative' }).click();
+    await waitShown(notification(page, /was not opened/), 'no message saying the relative link was not opened', page.locator('.notifications-toasts'));
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'a dialog opened for a refused link');
+  });
+
+  it('thinking shows elapsed time and tokens while it streams, then collapses to "Thought for…"', async () => {
+    f.fake.enqueue(paced(12, thinking(chunks('Let me think about this step by step. '.repeat(6), 4), 'The answer is 7.')));
+    await f.chat.send('think first');
+    const turn = f.chat.assistantTurns.last();
+    const summary = f.chat.thinkingSummaries(turn).first();
+    await waitShown(summary.filter({ hasText: /^Thinking… [1-9]\d*s · ~\d+(\.\d)?k? tokens$/ }), 'the summary never showed elapsed time and tokens', turn);
+    assert.equal(await summary.evaluate(isOpen), true, 'thinking is open while it streams');
+    await waitShown(turn.getByText('The answer is 7.'), 'the answer never arrived', turn);
+    await waitShown(summary.filter({ hasText: /^Thought for \d+s · ~\d+ tokens$/ }), 'the summary never said Thought for…', turn);
+    assert.equal(await summary.evaluate(isOpen), false, 'finished thinking is collapsed');
+    await summary.click();
+    await waitShown(turn.locator('details.thinking[open]').getByText('Let me think about this'), 'opening the thinking shows its text', turn);
+  });
+
+  describe('with claudeCompanion.chat.thinkingExpanded on', () => {
+    let settingsFile: string;
+
+    before(() => {
+      settingsFile = path.join(f.wb.workspace, '.vscode', 'settings.json');
+      fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+      fs.writeFileSync(settingsFile, JSON.stringify({ 'claudeCompanion.chat.thinkingExpanded': true }));
+    });
+
+    after(() => fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true }));
+
+    it('finished thinking stays expanded', async () => {
+      f.fake.enqueue(paced(12, thinking(chunks('Considering the options carefully. '.repeat(5), 4), 'Expanded answer.')));
+      await f.chat.send('think again');
+      const turn = f.chat.assistantTurns.last();
+      const summary = f.chat.thinkingSummaries(turn).first();
+      await waitShown(turn.getByText('Expanded answer.'), 'the answer never arrived', turn);
+      await waitShown(summary.filter({ hasText: /^Thought for \d+s/ }), 'the summary never said Thought for…', turn);
+      assert.equal(await summary.evaluate(isOpen), true, 'the setting keeps finished thinking expanded');
+    });
+  });
+});
+
+describe('rendering: Apply to File in Restricted Mode', () => {
+  const f = useChatFixture({
+    workspaceTrust: true,
+    // Open the folder untrusted, without the trust dialog.
+    settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' },
+  });
+
+  beforeEach(async () => {
+    f.fake.reset();
+    await f.chat.open();
+  });
+
+  it('is refused with a message offering Manage Workspace Trust, and writes nothing', async () => {
+    const page = f.wb.page;
+    const file = path.join(f.wb.workspace, 'src', 'blocked.ts');
+    f.fake.enqueue(text('```ts path=src/blocked.ts\nexport const blocked = true;\n```\n'));
+    await f.chat.send('code to apply');
+    const turn = f.chat.assistantTurns.last();
+    const apply = f.chat.codeAction('Apply to File', turn);
+    await waitShown(apply, 'no Apply to File button', turn);
+    await apply.click();
+    const toast = notification(page, /Restricted Mode/);
+    await waitShown(toast, 'no Restricted Mode message', page.locator('.notifications-toasts'));
+    await waitShown(toast.getByRole('button', { name: 'Manage Workspace Trust' }), 'the message offers no Manage Workspace Trust', toast);
+    assert.equal(await page.locator('.part.editor .tabs-container').getByRole('tab', { name: /Proposed/ }).count(), 0, 'a diff opened in Restricted Mode');
+    assert.ok(!fs.existsSync(file), 'the file was written in Restricted Mode');
+  });
+});
