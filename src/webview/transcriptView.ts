@@ -168,6 +168,7 @@ export class TranscriptView {
   private applyQueued(): void {
     this.cancelFrame();
     if (this.queued.length === 0) return;
+    const touched = new Set<TurnView>();
     for (const { turnId, deltas } of this.queued) {
       const slot = this.byId.get(turnId);
       if (!slot) continue;
@@ -175,9 +176,10 @@ export class TranscriptView {
         slot.model.append(d.index, d.text);
         slot.view?.append(d.index, d.text);
       }
+      if (slot.view) touched.add(slot.view);
     }
     // Markdown renders once per frame, with all of the frame's text, and before measuring the scroll.
-    for (const { turnId } of this.queued) this.turns.get(turnId)?.flush();
+    for (const view of touched) view.flush();
     this.queued = [];
     this.scrollIfFollowing();
   }
