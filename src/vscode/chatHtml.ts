@@ -2,7 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import type * as vscode from 'vscode';
 
-export function chatHtml(webview: vscode.Webview, assets: vscode.Uri): string {
+/** The display language and vscode.l10n's bundle for it (undefined in English). */
+export interface WebviewLocale {
+  readonly language: string;
+  readonly bundle?: Readonly<Record<string, string>>;
+}
+
+export function chatHtml(webview: vscode.Webview, assets: vscode.Uri, locale: WebviewLocale = { language: 'en' }): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (name: string) => webview.asWebviewUri(joinUri(assets, name)).toString();
   const csp = [
@@ -14,7 +20,7 @@ export function chatHtml(webview: vscode.Webview, assets: vscode.Uri): string {
     `script-src 'nonce-${nonce}' ${webview.cspSource}`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(locale.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -25,6 +31,7 @@ export function chatHtml(webview: vscode.Webview, assets: vscode.Uri): string {
 </head>
 <body>
 <main id="app" class="app"></main>
+<script type="application/json" id="l10n-bundle">${jsonIsland(locale.bundle ?? {})}</script>
 <script type="module" nonce="${nonce}" src="${asset('chat.js')}"></script>
 </body>
 </html>`;
@@ -32,4 +39,13 @@ export function chatHtml(webview: vscode.Webview, assets: vscode.Uri): string {
 
 function joinUri(base: vscode.Uri, name: string): vscode.Uri {
   return base.with({ path: `${base.path.replace(/\/$/, '')}/${name}` });
+}
+
+/** JSON that cannot end its <script> element early. */
+function jsonIsland(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/[^A-Za-z0-9-]/g, '');
 }

@@ -48,7 +48,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.view = view;
     this.ready = false;
     view.webview.options = { enableScripts: true, localResourceRoots: [this.assets] };
-    view.webview.html = chatHtml(view.webview, this.assets);
+    view.webview.html = chatHtml(view.webview, this.assets, { language: vscode.env.language, ...(vscode.l10n.bundle ? { bundle: vscode.l10n.bundle } : {}) });
     this.onOpened();
     const listeners = [
       view.webview.onDidReceiveMessage((message: unknown) => {

@@ -30,7 +30,8 @@ describe('chat webview HTML', () => {
     assert.equal(scriptSrc[1], CSP_SOURCE);
     const nonce = /^'nonce-([A-Za-z0-9+/=]{16,})'$/.exec(scriptSrc[0]!)?.[1];
     assert.ok(nonce, `script-src is a nonce: ${scriptSrc.join(' ')}`);
-    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    // Data islands (type="application/json") never run; every other script needs the nonce.
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !tag.includes('type="application/json"'));
     assert.ok(scripts.length > 0);
     for (const tag of scripts) assert.ok(tag.includes(`nonce="${nonce}"`), `script without the nonce: ${tag}`);
   });
@@ -45,6 +46,14 @@ describe('chat webview HTML', () => {
       if (value.startsWith('http')) assert.equal(value, CSP_SOURCE, `only the webview's own resource origin: ${value}`);
     }
     assert.ok(!/\son[a-z]+=/i.test(html), 'no inline event handlers');
+  });
+
+  it('hands the display language and its translations to the page without letting them break out', () => {
+    const html = chatHtml(fakeWebview(), assets, { language: 'de', bundle: { Copy: 'Kopieren</script><script>alert(1)</script>' } });
+    assert.match(html, /<html lang="de">/);
+    const island = /<script type="application\/json" id="l10n-bundle">([^<]*)<\/script>/.exec(html);
+    assert.ok(island, 'the bundle is one JSON island with no markup inside');
+    assert.equal((JSON.parse(island[1]!) as Record<string, string>)['Copy'], 'Kopieren</script><script>alert(1)</script>');
   });
 
   it('uses a new nonce for every load', () => {

@@ -4,7 +4,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+/** The manifest as English users see it: `%key%` placeholders resolved from package.nls.json. */
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'), (_key, value: unknown) => {
+  const ref = typeof value === 'string' ? /^%(.+)%$/.exec(value) : null;
+  if (!ref) return value;
+  const text = nls[ref[1]!];
+  if (text === undefined) throw new Error(`package.json refers to ${value}, which package.nls.json lacks`);
+  return text;
+});
 
 function allSource(dir: string): string {
   return fs
@@ -15,6 +23,18 @@ function allSource(dir: string): string {
 }
 
 describe('manifest', () => {
+  it('keeps every user-visible manifest string in package.nls.json, ready for translation', () => {
+    const raw = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+    const c = JSON.parse(raw).contributes;
+    const literal = [
+      ...c.commands.map((cmd: { title: string }) => cmd.title),
+      ...Object.values(c.configuration.properties).flatMap((p) => [(p as { description?: string }).description, (p as { markdownDescription?: string }).markdownDescription]),
+    ].filter((text): text is string => typeof text === 'string' && !/^%.+%$/.test(text));
+    assert.deepEqual(literal, []);
+    const used = new Set([...raw.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
+    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'package.nls.json has no unused keys');
+  });
+
   it('has the contract identity', () => {
     assert.equal(pkg.name, 'claude-companion');
     assert.equal(pkg.displayName, 'Claude Companion');
