@@ -59,7 +59,8 @@ describe('Chat panel: composer and scrolling', () => {
   it('a context-window meter shows how much of the model\'s window the conversation fills', async () => {
     await f.chat.runCommand('Claude: New Chat');
     const meter = f.chat.frame.getByRole('meter', { name: 'Context window' });
-    assert.equal(await meter.isVisible(), false, 'no meter before the first request');
+    // New Chat clears the meter: there is nothing in the window before the first request.
+    await meter.waitFor({ state: 'hidden' });
     f.fake.enqueue(text('Short answer.'));
     await f.chat.send('how full is the window?');
     await f.chat.waitForTranscriptText('Short answer.');
