@@ -2,6 +2,7 @@
 import type { BlockSnapshot, ToolState } from '../shared/protocol';
 import { h } from './dom';
 import { StreamingMarkdown } from './streamingMarkdown';
+import { strings } from './strings';
 import { ThinkingView } from './thinkingView';
 import { ToolCard } from './toolCard';
 
@@ -17,7 +18,7 @@ export class BlockView {
       this.thinking = new ThinkingView(block.kind === 'redacted_thinking', !block.done);
       this.el = this.thinking.el;
     } else if (block.kind === 'tool_use') {
-      this.card = new ToolCard(block.toolName ?? 'tool');
+      this.card = new ToolCard(block.toolName ?? strings.tools.unnamed);
       this.el = this.card.el;
     } else {
       this.markdown = new StreamingMarkdown();

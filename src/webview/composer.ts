@@ -31,9 +31,9 @@ export class Composer {
   private adding: Promise<void> = Promise.resolve();
 
   constructor() {
-    this.input = h('textarea', { 'aria-label': 'Message Claude', placeholder: 'Message Claude (Enter to send, Shift+Enter for a new line, @ to attach a file)', rows: '3', class: 'composer-input' });
-    this.sendButton = h('button', { type: 'submit', class: 'icon-button primary', 'aria-label': 'Send', title: 'Send (Enter)' }, icon('send'));
-    this.stopButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Stop', title: 'Stop (Escape)', hidden: true }, icon('debug-stop'));
+    this.input = h('textarea', { 'aria-label': strings.composer.input, placeholder: strings.composer.placeholder, rows: '3', class: 'composer-input' });
+    this.sendButton = h('button', { type: 'submit', class: 'icon-button primary', 'aria-label': strings.composer.send, title: strings.composer.sendTitle }, icon('send'));
+    this.stopButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': strings.composer.stop, title: strings.composer.stopTitle, hidden: true }, icon('debug-stop'));
     this.attachments = h('div', { class: 'chips', hidden: true });
     this.images = new ImageTray(
       (message) => this.showError(message),
@@ -52,7 +52,7 @@ export class Composer {
     });
     this.options = new ComposerOptionsView(attachImage, fileInput);
 
-    const form = h('form', { class: 'composer', 'aria-label': 'Message composer' }, h('div', { class: 'composer-box' }, this.picker.el, this.input), h('div', { class: 'composer-actions' }, this.stopButton, this.sendButton));
+    const form = h('form', { class: 'composer', 'aria-label': strings.composer.form }, h('div', { class: 'composer-box' }, this.picker.el, this.input), h('div', { class: 'composer-actions' }, this.stopButton, this.sendButton));
     this.el = h('div', { class: 'composer-area' }, this.chips, this.error, form, this.options.el);
 
     form.addEventListener('submit', (e) => {

@@ -3,6 +3,7 @@
 import type { ContextMeter } from '../shared/protocol';
 import { h } from './dom';
 import { formatTokens } from './format';
+import { strings } from './strings';
 
 /** From here the meter warns: the next long answer or tool result may not fit. */
 const WARN_AT = 0.8;
@@ -17,7 +18,7 @@ export class ContextMeterView {
     this.label = h('span', { class: 'context-label', 'aria-hidden': 'true' });
     this.el = h(
       'div',
-      { class: 'context-meter', role: 'meter', 'aria-label': 'Context window', 'aria-valuemin': '0', hidden: true },
+      { class: 'context-meter', role: 'meter', 'aria-label': strings.contextMeter.label, 'aria-valuemin': '0', hidden: true },
       h('div', { class: 'context-track', 'aria-hidden': 'true' }, this.fill),
       this.label,
     );
@@ -29,13 +30,13 @@ export class ContextMeterView {
     const ratio = Math.min(1, context.usedTokens / Math.max(1, context.windowTokens));
     // Below 1% a whole number would read "0%" for thousands of tokens.
     const percent = ratio < 0.01 ? (ratio * 100).toFixed(1) : String(Math.round(ratio * 100));
-    const text = `${context.estimated ? '~' : ''}${formatTokens(context.usedTokens)} of ${formatTokens(context.windowTokens)} tokens (${percent}%)`;
+    const text = (context.estimated ? strings.contextMeter.usageEstimated : strings.contextMeter.usage)(formatTokens(context.usedTokens), formatTokens(context.windowTokens), percent);
     this.el.setAttribute('aria-valuemax', String(context.windowTokens));
     this.el.setAttribute('aria-valuenow', String(Math.min(context.usedTokens, context.windowTokens)));
     this.el.setAttribute('aria-valuetext', text);
-    this.el.title = `Context window: ${text}`;
+    this.el.title = strings.contextMeter.title(text);
     this.el.classList.toggle('warn', ratio >= WARN_AT);
     this.fill.style.width = `${Math.max(ratio * 100, 0.5)}%`;
-    this.label.textContent = `Context ${percent}%`;
+    this.label.textContent = strings.contextMeter.short(percent);
   }
 }

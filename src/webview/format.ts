@@ -1,6 +1,7 @@
 // Number formatting for usage lines.
 import { formatUsd } from '../shared/money';
 import type { UsageSnapshot } from '../shared/protocol';
+import { strings } from './strings';
 
 export { formatUsd };
 
@@ -10,11 +11,25 @@ export function formatTokens(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** "$0.0031", or "$0.0031+" when some of the usage had no known price. */
+export function formatCost(costUsd: number, complete: boolean): string {
+  return `${formatUsd(costUsd)}${complete ? '' : '+'}`;
+}
+
+function cacheText(read: number, write: number): string | undefined {
+  const s = strings.usage;
+  if (read > 0 && write > 0) return s.cacheReadWrite(formatTokens(read), formatTokens(write));
+  if (read > 0) return s.cacheRead(formatTokens(read));
+  if (write > 0) return s.cacheWrite(formatTokens(write));
+  return undefined;
+}
 
 /** "1,234 in (800 cache read, 300 cache write) · 56 out · $0.0031" */
 export function usageLine(u: UsageSnapshot): string {
-  const input = u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens;
-  const cache = [u.cacheReadTokens > 0 ? `${formatTokens(u.cacheReadTokens)} cache read` : '', u.cacheWriteTokens > 0 ? `${formatTokens(u.cacheWriteTokens)} cache write` : ''].filter(Boolean);
-  const requests = u.requests > 1 ? ` · ${u.requests} requests` : '';
-  return `${formatTokens(input)} in${cache.length ? ` (${cache.join(', ')})` : ''} · ${formatTokens(u.outputTokens)} out · ${formatUsd(u.costUsd)}${u.costComplete ? '' : '+'}${requests}`;
+  const s = strings.usage;
+  const input = formatTokens(u.inputTokens + u.cacheReadTokens + u.cacheWriteTokens);
+  const cache = cacheText(u.cacheReadTokens, u.cacheWriteTokens);
+  const parts = [cache ? s.inputWithCache(input, cache) : s.input(input), s.output(formatTokens(u.outputTokens)), formatCost(u.costUsd, u.costComplete)];
+  if (u.requests > 1) parts.push(s.requests(u.requests));
+  return parts.join(' · ');
 }

@@ -6,13 +6,14 @@ import { Composer } from './composer';
 import { ContextMeterView } from './contextMeter';
 import { h } from './dom';
 import { setViewPreferences } from './preferences';
-import { formatTokens, formatUsd } from './format';
+import { formatCost, formatTokens } from './format';
+import { strings } from './strings';
 import { TranscriptView } from './transcriptView';
 import { postToHost } from './vscodeApi';
 
 const transcript = new TranscriptView();
 const composer = new Composer();
-const NO_KEY = 'No Anthropic API key is set. Set one to start chatting (it is kept in secret storage).';
+const NO_KEY = strings.panel.noApiKey;
 
 /** A status line above the transcript with one action; hidden while it has nothing to say. */
 function banner(action: ErrorAction, primary: boolean) {
@@ -31,11 +32,11 @@ const keyBanner = banner('setApiKey', true);
 const trustBanner = banner('manageTrust', false);
 const showTrust = (reason: string | undefined) => trustBanner.show(reason);
 
-const totalsLine = h('div', { class: 'totals', 'aria-label': 'Conversation usage' });
+const totalsLine = h('div', { class: 'totals', 'aria-label': strings.panel.usageRegion });
 
 function showTotals(t: UsageSnapshot): void {
   totalsLine.hidden = t.requests === 0;
-  totalsLine.textContent = `This chat: ${formatTokens(t.inputTokens + t.cacheReadTokens + t.cacheWriteTokens + t.outputTokens)} tokens · ${formatUsd(t.costUsd)}${t.costComplete ? '' : '+'}`;
+  totalsLine.textContent = strings.panel.totals(formatTokens(t.inputTokens + t.cacheReadTokens + t.cacheWriteTokens + t.outputTokens), formatCost(t.costUsd, t.costComplete));
 }
 
 const contextMeter = new ContextMeterView();

@@ -2,6 +2,7 @@
 // answered. Both are role="status" so screen readers hear them without stealing focus.
 import type { TurnNotice } from '../shared/protocol';
 import { h, icon } from './dom';
+import { strings } from './strings';
 
 export class NoticeView {
   readonly el: HTMLElement;
@@ -24,24 +25,26 @@ export class NoticeView {
     this.clearRetry();
     // Counted from receipt: the host's clock may be another machine's (remote, code-server).
     const deadline = performance.now() + notice.delayMs;
-    const why = notice.status === 429 ? 'Rate limited (429)' : notice.status === 529 ? `${notice.model} is overloaded (529)` : `The API failed (${notice.status})`;
-    // The live region is announced once; the ticking seconds are visual only.
+    const s = strings.notices;
+    const why = notice.status === 429 ? s.rateLimited : notice.status === 529 ? s.overloaded(notice.model) : s.apiFailed(notice.status);
+    const { attempt, maxRetries } = notice;
+    // The live region is announced once (the spoken sentence); the ticking seconds are visual only.
     const countdown = h('span', { 'aria-hidden': 'true' });
     const render = () => {
       const seconds = Math.max(0, Math.ceil((deadline - performance.now()) / 1000));
-      countdown.textContent = seconds > 0 ? `retrying in ${notice.serverSaid ? '' : 'about '}${seconds} s` : 'retrying now';
+      countdown.textContent = seconds === 0 ? s.retryingNow(why, attempt, maxRetries) : (notice.serverSaid ? s.retryingIn : s.retryingInAbout)(why, seconds, attempt, maxRetries);
       if (seconds === 0) this.stopTimer();
     };
     render();
-    const spoken = h('span', { class: 'visually-hidden' }, `retrying in ${notice.serverSaid ? '' : 'about '}${Math.ceil(notice.delayMs / 1000)} seconds`);
-    this.retryLine.replaceChildren(icon('sync'), ` ${why}: `, countdown, spoken, ` (attempt ${notice.attempt} of ${notice.maxRetries})…`);
+    const spoken = h('span', { class: 'visually-hidden' }, (notice.serverSaid ? s.retryingInSpoken : s.retryingInAboutSpoken)(why, Math.ceil(notice.delayMs / 1000), attempt, maxRetries));
+    this.retryLine.replaceChildren(icon('sync'), ' ', countdown, spoken);
     this.retryLine.hidden = false;
     this.timer = setInterval(render, 250);
   }
 
   showFallback(from: string, to: string | undefined, reason: string): void {
     this.fallbackLine.hidden = false;
-    this.fallbackLine.replaceChildren(icon('arrow-swap'), ` ${to ? `Answered by ${to}` : `Switched from ${from}`}: ${reason}.`);
+    this.fallbackLine.replaceChildren(icon('arrow-swap'), ' ', to ? strings.notices.answeredBy(to, reason) : strings.notices.switchedFrom(from, reason));
   }
 
   /** Content arrived or the turn ended: the wait is over. */

@@ -2,18 +2,9 @@
 // waits for the user, a link to the diff, and the result on demand.
 import type { ToolState, ToolStatus } from '../shared/protocol';
 import { h, icon } from './dom';
+import { strings } from './strings';
 import './toolCard.css';
 import { postToHost } from './vscodeApi';
-
-const STATUS_TEXT: Record<ToolStatus, string> = {
-  pending: 'preparing…',
-  running: 'running…',
-  awaiting_approval: 'waiting for your approval',
-  done: 'done',
-  failed: 'failed',
-  declined: 'declined',
-  refused: 'refused',
-};
 
 const STATUS_ICON: Record<ToolStatus, string> = {
   pending: 'loading',
@@ -54,10 +45,10 @@ export class ToolCard {
     this.summary = h('div', { class: 'tool-summary', hidden: true });
     this.actions = h('div', { class: 'tool-actions', hidden: true });
     this.resultText = h('pre', { class: 'tool-result-text' });
-    this.result = h('details', { class: 'tool-result', hidden: true }, h('summary', {}, 'Result'), this.resultText);
+    this.result = h('details', { class: 'tool-result', hidden: true }, h('summary', {}, strings.tools.result), this.resultText);
     this.el = h(
       'div',
-      { class: 'tool', role: 'group', 'aria-label': `Tool: ${name}` },
+      { class: 'tool', role: 'group', 'aria-label': strings.tools.label(name) },
       h('div', { class: 'tool-head' }, icon('tools'), h('span', { class: 'tool-name' }, name), this.inputLabel, this.statusLabel),
       this.summary,
       this.actions,
@@ -89,17 +80,17 @@ export class ToolCard {
 
   private setStatus(status: ToolStatus): void {
     this.el.dataset['status'] = status;
-    this.statusLabel.replaceChildren(icon(STATUS_ICON[status]), ` ${STATUS_TEXT[status]}`);
+    this.statusLabel.replaceChildren(icon(STATUS_ICON[status]), ' ', strings.tools.status[status]);
   }
 
   private renderActions(tool: ToolState): void {
     const id = this.toolUseId;
     const buttons: HTMLElement[] = [];
     if (tool.status === 'awaiting_approval' && id) {
-      buttons.push(this.button('Approve', 'primary', () => postToHost({ type: 'approval', toolUseId: id, approved: true })));
-      buttons.push(this.button('Reject', 'secondary', () => postToHost({ type: 'approval', toolUseId: id, approved: false })));
+      buttons.push(this.button(strings.tools.approve, 'primary', () => postToHost({ type: 'approval', toolUseId: id, approved: true })));
+      buttons.push(this.button(strings.tools.reject, 'secondary', () => postToHost({ type: 'approval', toolUseId: id, approved: false })));
     }
-    if (tool.hasDiff && tool.status === 'awaiting_approval' && id) buttons.push(this.button('Show Diff', 'link', () => postToHost({ type: 'openDiff', toolUseId: id })));
+    if (tool.hasDiff && tool.status === 'awaiting_approval' && id) buttons.push(this.button(strings.tools.showDiff, 'link', () => postToHost({ type: 'openDiff', toolUseId: id })));
     this.actions.replaceChildren(...buttons);
     // No focus grab: the user may be typing (peers' diff prompts stealing focus is a known complaint).
     this.actions.hidden = buttons.length === 0;

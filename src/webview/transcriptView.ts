@@ -9,6 +9,7 @@
 // as it stands now. Swaps keep the first visible turn where it was on screen.
 import type { BlockDelta, BlockSnapshot, EndNotice, ErrorInfo, ToolState, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
 import { h, icon } from './dom';
+import { strings } from './strings';
 import { TurnModel, type TurnEnd } from './turnModel';
 import { TurnView } from './turnView';
 import './transcript.css';
@@ -57,9 +58,9 @@ export class TranscriptView {
   private stickToBottom = true;
 
   constructor() {
-    this.empty = h('div', { class: 'empty' }, h('p', {}, 'Ask Claude anything about your code.'), h('p', { class: 'hint' }, 'Enter sends · Shift+Enter adds a line'));
-    this.el = h('div', { role: 'log', class: 'transcript', 'aria-label': 'Conversation', tabindex: '0' }, this.empty);
-    this.jumpButton = h('button', { type: 'button', class: 'button secondary jump-latest', hidden: true }, icon('arrow-down'), ' Jump to latest');
+    this.empty = h('div', { class: 'empty' }, h('p', {}, strings.transcript.emptyTitle), h('p', { class: 'hint' }, strings.transcript.emptyHint));
+    this.el = h('div', { role: 'log', class: 'transcript', 'aria-label': strings.transcript.label, tabindex: '0' }, this.empty);
+    this.jumpButton = h('button', { type: 'button', class: 'button secondary jump-latest', hidden: true }, icon('arrow-down'), ' ', strings.transcript.jumpToLatest);
     this.jumpButton.addEventListener('click', () => {
       this.stickToBottom = true;
       this.scrollIfFollowing();

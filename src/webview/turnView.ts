@@ -5,6 +5,7 @@ import { BlockView } from './blockView';
 import { h } from './dom';
 import { usageLine } from './format';
 import { NoticeView } from './noticeView';
+import { strings } from './strings';
 import { postToHost } from './vscodeApi';
 
 export class TurnView {
@@ -18,7 +19,7 @@ export class TurnView {
   constructor(readonly turn: TurnSnapshot) {
     this.body = h('div', { class: 'turn-body' });
     this.footer = h('div', { class: 'turn-meta' });
-    const label = turn.role === 'assistant' ? 'Claude' : 'You';
+    const label = turn.role === 'assistant' ? strings.turn.assistant : strings.turn.user;
     this.el = h('article', { class: `turn ${turn.role}`, 'aria-label': label }, h('div', { class: 'turn-author', 'aria-hidden': 'true' }, label), this.notices.el, this.body, this.footer);
     if (turn.fallback) this.notices.showFallback(turn.fallback.from, turn.model, turn.fallback.reason);
     if (turn.role === 'user') {
@@ -60,14 +61,14 @@ export class TurnView {
 
   /** After "Revert this turn": the button becomes a note of what was restored. */
   reverted(summary: string): void {
-    this.revertButton?.replaceWith(h('div', { class: 'reverted', role: 'status' }, `Reverted: ${summary}.`));
+    this.revertButton?.replaceWith(h('div', { class: 'reverted', role: 'status' }, strings.turn.reverted(summary)));
     this.revertButton = undefined;
   }
 
   private showEnd(notice: EndNotice | undefined, canRevert: boolean | undefined): void {
     if (notice) this.el.append(endNotice(notice));
     if (canRevert && !this.revertButton) {
-      const button = h('button', { type: 'button', class: 'button secondary revert' }, 'Revert this turn');
+      const button = h('button', { type: 'button', class: 'button secondary revert' }, strings.turn.revert);
       button.addEventListener('click', () => {
         button.disabled = true;
         postToHost({ type: 'revertTurn', turnId: this.turn.id });
@@ -85,11 +86,11 @@ export class TurnView {
       this.notices.clearRetry();
     }
     if (this.turn.role !== 'assistant') return;
-    this.el.setAttribute('aria-label', model ? `Claude (${model})` : 'Claude');
+    this.el.setAttribute('aria-label', model ? strings.turn.assistantWithModel(model) : strings.turn.assistant);
     const parts: string[] = [];
     if (model) parts.push(model);
     if (usage) parts.push(usageLine(usage));
-    if (status === 'stopped') parts.push('stopped');
+    if (status === 'stopped') parts.push(strings.turn.stopped);
     this.footer.textContent = parts.join(' · ');
     if (error) this.el.append(errorAlert(error));
     if (end) this.showEnd(end.notice, end.canRevert);
