@@ -2,6 +2,7 @@
 // Integration tier: runs out/test/integration (mocha) inside the extension host of a real VS Code
 // (code-server, offline), next to the extension under test, and reports the results.
 // Usage: node scripts/run-integration.mjs [--build] [--extension <unpacked extension dir>]
+//        CLAUDE_COMPANION_TEST_GREP=<pattern> runs only the matching tests.
 // Env: CLAUDE_COMPANION_INTEGRATION_TIMEOUT_MS (default 600000), CLAUDE_COMPANION_KEEP_TEMP=1,
 //      CLAUDE_COMPANION_HEADED=1 (visible browser; needs a display).
 import fs from 'node:fs';

@@ -34,7 +34,9 @@ export function run(): Promise<void> {
   const report = (e: ResultEvent): void => {
     if (resultsFile) fs.appendFileSync(resultsFile, `${JSON.stringify(e)}\n`);
   };
-  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // CLAUDE_COMPANION_TEST_GREP runs a subset while working on one feature.
+  const grep = process.env.CLAUDE_COMPANION_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   for (const file of findTests(__dirname)) mocha.addFile(file);
 
   return new Promise((resolve, reject) => {
