@@ -73,8 +73,11 @@ describe('Agent tools in the real editor', () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     await waitFor('undo', () => doc.getText().includes('Hello'));
-    await doc.save();
-    assert.match(fs.readFileSync(file('src/greet.ts'), 'utf8'), /Hello, \$\{name\}/);
+    assert.equal(await doc.save(), true, 'the undone document saves');
+    // The save reaches the disk through the remote file service: wait for it rather than read once.
+    await waitFor('the undone text on disk', () => /Hello, \$\{name\}/.test(fs.readFileSync(file('src/greet.ts'), 'utf8')), 10_000).catch(() => {
+      assert.match(fs.readFileSync(file('src/greet.ts'), 'utf8'), /Hello, \$\{name\}/);
+    });
   });
 
   it('Reject leaves the file byte-identical and tells the model the user declined', async () => {
