@@ -43,19 +43,28 @@ export function framesMatching(events, match) {
 
 /**
  * Milliseconds of main-thread work attributed to `frameIds`: events of the kinds above, counted once
- * (an event nested inside another counted one on the same thread is skipped).
+ * (an event nested inside another counted one on the same thread is skipped). `byKind`, if given, gets
+ * the milliseconds per outermost event kind.
  */
-export function frameWorkMs(events, frameIds, { fromTs = -Infinity, toTs = Infinity } = {}) {
+export function frameWorkMs(events, frameIds, { fromTs = -Infinity, toTs = Infinity, byKind } = {}) {
   const spans = [];
   const open = new Map();
   for (const e of events) {
     if (!FRAME_WORK.has(e.name)) continue;
     const key = `${e.pid}:${e.tid}:${e.name}`;
-    if (e.ph === 'X' && frameIds.has(frameOf(e))) spans.push({ tid: `${e.pid}:${e.tid}`, start: e.ts, end: e.ts + (e.dur ?? 0) });
+    if (e.ph === 'X' && frameIds.has(frameOf(e))) spans.push({ name: e.name, tid: `${e.pid}:${e.tid}`, start: e.ts, end: e.ts + (e.dur ?? 0) });
     else if (e.ph === 'B') (open.get(key) ?? open.set(key, []).get(key)).push(e);
     else if (e.ph === 'E') {
       const b = open.get(key)?.pop();
-      if (b && (frameIds.has(frameOf(b)) || frameIds.has(frameOf(e)))) spans.push({ tid: `${e.pid}:${e.tid}`, start: b.ts, end: e.ts });
+      if (b && (frameIds.has(frameOf(b)) || frameIds.has(frameOf(e)))) spans.push({ name: e.name, tid: `${e.pid}:${e.tid}`, start: b.ts, end: e.ts });
+    }
+  }
+  if (byKind) {
+    // Inclusive time per kind (nested events counted in their own kind too), e.g. layout forced inside a frame callback.
+    for (const sp of spans) {
+      const from = Math.max(sp.start, fromTs);
+      const to = Math.min(sp.end, toTs);
+      if (to > from) byKind[`all:${sp.name}`] = (byKind[`all:${sp.name}`] ?? 0) + (to - from) / 1000;
     }
   }
   spans.sort((a, b) => (a.tid === b.tid ? a.start - b.start || b.end - a.end : a.tid < b.tid ? -1 : 1));
@@ -70,7 +79,10 @@ export function frameWorkMs(events, frameIds, { fromTs = -Infinity, toTs = Infin
     if (s.end <= coveredTo) continue;
     const from = Math.max(s.start, coveredTo, fromTs);
     const to = Math.min(s.end, toTs);
-    if (to > from) total += to - from;
+    if (to > from) {
+      total += to - from;
+      if (byKind) byKind[s.name] = (byKind[s.name] ?? 0) + (to - from) / 1000;
+    }
     coveredTo = s.end;
   }
   return total / 1000;

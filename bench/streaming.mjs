@@ -15,7 +15,11 @@
 //   shares its process, so that figure includes the workbench relaying every message (the same for both
 //   runs), and "webview script": time inside the webview's message handlers and animation frame
 //   callbacks, measured in the frame (script only).
-// - Per-token cost: TaskDuration per displayed token in a window around 1k and around 97k tokens.
+// - Per-token cost: webview main-thread time (trace) per displayed token in a window around 1k and
+//   around 96k tokens; the renderer's TaskDuration per token next to it.
+// - The 20x comparison is per token displayed: the baseline falls behind and is cut off BASELINE_CAP_MS
+//   after the fake finished, having shown fewer tokens, the cheap early ones; totals would compare
+//   different work, and per token understates its cost over the whole stream.
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -129,7 +133,8 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
   const events = await trace.stop();
   const webviewUrl = frame.url();
   const frameIds = framesMatching(events, (url) => url === webviewUrl);
-  const frameMs = frameWorkMs(events, frameIds);
+  const byKind = {};
+  const frameMs = frameWorkMs(events, frameIds, { byKind });
   const toTs = clockSync(events);
   // Webview main-thread time between two wall-clock instants (NaN without a clock sync in the trace).
   const frameWorkBetween = (a, b) => (toTs ? frameWorkMs(events, frameIds, { fromTs: toTs(a), toTs: toTs(b) }) : NaN);
@@ -138,7 +143,7 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
     // A baseline that rendered nothing would make the comparison meaningless: fail loudly instead.
     if (renders === 0) throw new Error(`the naive baseline never rendered (${missed} deltas found no block element): the bench's DOM selectors are out of date`);
   }
-  return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, frameFound: frameIds.size > 0 };
+  return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, byKind, frameFound: frameIds.size > 0 };
 }
 
 function summarize({ probe, samples, sent, markers, t0, end, capped, frameWorkBetween }) {
@@ -282,16 +287,25 @@ export function printStreamingBench(r) {
   row('webview cost per token near 96k (ms)', f(r.ours.frameCost100k, 4), Number.isFinite(r.naive.frameCost100k) ? f(r.naive.frameCost100k, 4) : 'not reached');
   row('renderer cost per token near 1k (ms)', f(r.ours.cost1k, 4), f(r.naive.cost1k, 4));
   row('renderer cost per token near 96k (ms)', f(r.ours.cost100k, 4), Number.isFinite(r.naive.cost100k) ? f(r.naive.cost100k, 4) : 'not reached');
+  row('webview main-thread ms per 1k tokens shown', f((r.ours.frameMs / r.ours.shown) * (1000 / MARK_EVERY), 1), lb((r.naive.frameMs / r.naive.shown) * (1000 / MARK_EVERY), 1));
   row('wall time measured (s)', f(r.ours.wallMs / 1000, 1), f(r.naive.wallMs / 1000, 1));
+  const kinds = (k, all) => Object.entries(k).filter(([n]) => n.startsWith('all:') === all).sort((a, b) => b[1] - a[1]).slice(0, 7).map(([n, ms]) => `${n.replace('all:', '')} ${f(ms)}`).join(', ');
+  console.log(`  webview time by outermost kind: panel: ${kinds(r.ours.byKind, false)}; baseline: ${kinds(r.naive.byKind, false)}`);
+  console.log(`  webview time by kind, nested included: panel: ${kinds(r.ours.byKind, true)}; baseline: ${kinds(r.naive.byKind, true)}`);
   if (!r.ours.frameFound) console.log('  (the trace did not name the webview frame: webview figures are n/a)');
   if (r.naive.capped) console.log(`  (the baseline fell behind: it was cut off ${BASELINE_CAP_MS / 1000} s after the fake finished, so its figures are lower bounds)`);
   const costRatio = r.ours.frameCost100k / r.ours.frameCost1k;
-  const mainRatio = r.naive.frameMs / r.ours.frameMs;
+  // Per token displayed: the baseline falls behind and is cut off, so comparing totals would compare
+  // different amounts of work. Its cost per token grows with the text, and it is cut off early, so this
+  // ratio understates the difference over the whole stream.
+  const perToken = (run, ms) => ms / (run.shown * MARK_EVERY);
+  const mainRatio = perToken(r.naive, r.naive.frameMs) / perToken(r.ours, r.ours.frameMs);
+  const ratioOf = (key) => perToken(r.naive, r.naive[key]) / perToken(r.ours, r.ours[key]);
   const perMessage = Math.abs(r.large.bytes - r.small.bytes) <= Math.max(64, 0.05 * r.small.bytes);
   const checks = [
     [`display lag p99 ≤ ${TARGETS.lagP99Ms} ms`, r.ours.lagP99 <= TARGETS.lagP99Ms && r.ours.shown === r.ours.markers, `${f(r.ours.lagP99)} ms`],
     [`cost at ~100k ≤ ${TARGETS.costRatio}x cost at ~1k`, costRatio <= TARGETS.costRatio, `${f(costRatio, 2)}x (whole renderer: ${f(r.ours.cost100k / r.ours.cost1k, 2)}x)`],
-    [`≥ ${TARGETS.mainThreadRatio}x less main-thread time than the baseline`, mainRatio >= TARGETS.mainThreadRatio, `${lb(mainRatio, 1)}x (webview script: ${lb(r.naive.scriptMs / r.ours.scriptMs, 1)}x; whole renderer: ${lb(r.naive.taskMs / r.ours.taskMs, 1)}x)`],
+    [`≥ ${TARGETS.mainThreadRatio}x less webview main-thread time per token than the baseline`, mainRatio >= TARGETS.mainThreadRatio, `${lb(mainRatio, 1)}x (webview script: ${lb(ratioOf('scriptMs'), 1)}x; whole renderer: ${lb(ratioOf('taskMs'), 1)}x)`],
     [`webview heap ≤ ${TARGETS.heapMb} MB (${LONG_TURNS} turns)`, r.heap.mb <= TARGETS.heapMb, `${f(r.heap.mb, 1)} MB (${r.heap.how})`],
     [`DOM nodes ≤ ${TARGETS.domNodes} (${LONG_TURNS} turns)`, r.domNodes <= TARGETS.domNodes, String(r.domNodes)],
     ['bytes per message exchange independent of length', perMessage, `${r.small.bytes} B (${r.small.messages} msgs) at 10 turns, ${r.large.bytes} B (${r.large.messages} msgs) at ${LONG_TURNS}`],
