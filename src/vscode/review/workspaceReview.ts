@@ -195,7 +195,7 @@ class WorkspaceReview implements vscode.Disposable {
           this.progress.message(vscode.l10n.t('fetching results'));
           return this.collect(engine, batch, codec);
         });
-        await this.store.clear();
+        await this.store.clearIf(batch.id);
         const counts = engine.countOutcomes(outcome);
         const summary: WorkspaceReviewSummary = { batchId: batch.id, files, ...counts, skipped, costUsd: outcome.costUsd };
         this.report.finished(outcome, summary);
@@ -206,7 +206,7 @@ class WorkspaceReview implements vscode.Disposable {
         if (this.life.signal.aborted) return undefined;
         this.report.note(`Batch ${batch.id}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
         if (error instanceof engine.BatchGoneError) {
-          await this.store.clear();
+          await this.store.clearIf(batch.id);
           void vscode.window.showWarningMessage(vscode.l10n.t('Claude: the workspace review batch {0} no longer exists, so its results cannot be fetched.', batch.id));
           return undefined;
         }

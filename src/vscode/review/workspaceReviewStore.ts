@@ -24,4 +24,10 @@ export class WorkspaceReviewStore {
   clear(): Thenable<void> {
     return this.state.update(KEY, undefined);
   }
+
+  /** Clears the record only if it is still `batchId`'s (a newer review may have replaced it). */
+  async clearIf(batchId: string): Promise<void> {
+    const stored = this.state.get<{ batchId?: unknown }>(KEY);
+    if (stored?.batchId === batchId) await this.clear();
+  }
 }
