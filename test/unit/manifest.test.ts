@@ -64,6 +64,7 @@ describe('manifest', () => {
       'claudeCompanion.setApiKey': 'Set API Key',
       'claudeCompanion.clearApiKey': 'Clear API Key',
       'claudeCompanion.showLog': 'Show Request Log',
+      'claudeCompanion.reviewWorkspace': 'Review Workspace (Batch, half price)',
     };
     const source = allSource('src');
     for (const cmd of pkg.contributes.commands) {
