@@ -19,6 +19,7 @@ import { restoreFiles } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
 import { WriteApprovals } from './vscode/agent/writeApprovals';
 import type { CompanionApi } from './vscode/testApi';
+import { createCompactor, registerCompaction } from './vscode/compaction';
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
   const apiKeys = new ApiKeyStore(context.secrets);
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       agent: agentHooks,
       restoreFiles,
       writesDisabledReason,
+      compactor: createCompactor(client, log),
     },
     view.post,
   );
@@ -63,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     registerCodeBlockActions(view, approvals),
     registerLinkOpener(view),
     registerViewPreferences(view),
+    ...registerCompaction(view, session),
   );
   return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine() };
 }
