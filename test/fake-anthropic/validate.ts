@@ -69,27 +69,27 @@ function checkMessages(messages: unknown, opts: ValidationOptions): void {
     }
   });
   if ((messages[0] as { role: string }).role !== 'user') bad('messages: first message must use the "user" role');
-  checkToolResults(messages as Array<{ role: string; content: unknown }>);
-  checkToolUsesAnswered(messages as Array<{ role: string; content: unknown }>);
+  const list = messages as Array<{ role: string; content: unknown }>;
+  list.forEach((_m, i) => checkToolResults(list, i));
+  list.forEach((_m, i) => checkToolUsesAnswered(list, i));
   if (opts.strictRoles) checkAlternation(messages as Array<{ role: string }>);
 }
 
-/** Every tool_use must be answered by a tool_result in the very next message (the API's own wording). */
-function checkToolUsesAnswered(messages: Array<{ role: string; content: unknown }>): void {
-  messages.forEach((m, i) => {
-    if (m.role !== 'assistant' || i === messages.length - 1) return;
-    const next = messages[i + 1]!;
-    const answered = new Set(next.role === 'user' ? blocksOf(next.content).filter((b) => b.type === 'tool_result').map((b) => b.tool_use_id) : []);
-    const missing = blocksOf(m.content)
-      .filter((b) => b.type === 'tool_use' && !answered.has(b.id))
-      .map((b) => String(b.id));
-    if (missing.length > 0) {
-      bad(
-        `messages.${i}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(', ')}. ` +
-          'Each `tool_use` block must have a corresponding `tool_result` block in the next message.',
-      );
-    }
-  });
+/** Every tool_use of message i must be answered by a tool_result in the very next message (the API's own wording). */
+function checkToolUsesAnswered(messages: Array<{ role: string; content: unknown }>, i: number): void {
+  const m = messages[i]!;
+  if (m.role !== 'assistant' || i === messages.length - 1) return;
+  const next = messages[i + 1]!;
+  const answered = new Set(next.role === 'user' ? blocksOf(next.content).filter((b) => b.type === 'tool_result').map((b) => b.tool_use_id) : []);
+  const missing = blocksOf(m.content)
+    .filter((b) => b.type === 'tool_use' && !answered.has(b.id))
+    .map((b) => String(b.id));
+  if (missing.length > 0) {
+    bad(
+      `messages.${i}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(', ')}. ` +
+        'Each `tool_use` block must have a corresponding `tool_result` block in the next message.',
+    );
+  }
 }
 
 /**
@@ -107,28 +107,27 @@ function checkAlternation(messages: Array<{ role: string }>): void {
   });
 }
 
-/** Each tool_result must answer a tool_use id of the assistant message right before it. */
-function checkToolResults(messages: Array<{ role: string; content: unknown }>): void {
-  messages.forEach((m, i) => {
-    const results = blocksOf(m.content).filter((b) => b.type === 'tool_result');
-    if (results.length === 0) return;
-    const prev = messages[i - 1];
-    const ids = new Set(
-      prev?.role === 'assistant'
-        ? blocksOf(prev.content)
-            .filter((b) => b.type === 'tool_use')
-            .map((b) => b.id)
-        : [],
-    );
-    for (const [j, r] of results.entries()) {
-      if (typeof r.tool_use_id !== 'string' || !ids.has(r.tool_use_id)) {
-        bad(
-          `messages.${i}.content.${j}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${String(r.tool_use_id)}. ` +
-            'Each `tool_result` block must have a corresponding `tool_use` block in the previous message.',
-        );
-      }
+/** Each tool_result of message i must answer a tool_use id of the assistant message right before it. */
+function checkToolResults(messages: Array<{ role: string; content: unknown }>, i: number): void {
+  const m = messages[i]!;
+  const results = blocksOf(m.content).filter((b) => b.type === 'tool_result');
+  if (results.length === 0) return;
+  const prev = messages[i - 1];
+  const ids = new Set(
+    prev?.role === 'assistant'
+      ? blocksOf(prev.content)
+          .filter((b) => b.type === 'tool_use')
+          .map((b) => b.id)
+      : [],
+  );
+  for (const [j, r] of results.entries()) {
+    if (typeof r.tool_use_id !== 'string' || !ids.has(r.tool_use_id)) {
+      bad(
+        `messages.${i}.content.${j}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${String(r.tool_use_id)}. ` +
+          'Each `tool_result` block must have a corresponding `tool_use` block in the previous message.',
+      );
     }
-  });
+  }
 }
 
 function checkCommon(body: Record<string, unknown>, opts: ValidationOptions): void {
