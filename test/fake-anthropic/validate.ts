@@ -72,6 +72,7 @@ function checkMessages(messages: unknown, opts: ValidationOptions): void {
   const list = messages as Array<{ role: string; content: unknown }>;
   list.forEach((_m, i) => checkToolResults(list, i));
   list.forEach((_m, i) => checkToolUsesAnswered(list, i));
+  checkUniqueToolUseIds(list);
   if (opts.strictRoles) checkAlternation(messages as Array<{ role: string }>);
 }
 
@@ -90,6 +91,18 @@ function checkToolUsesAnswered(messages: Array<{ role: string; content: unknown 
         'Each `tool_use` block must have a corresponding `tool_result` block in the next message.',
     );
   }
+}
+
+/** A tool_use id may appear once in the whole conversation (a resent message would repeat it). */
+function checkUniqueToolUseIds(messages: Array<{ role: string; content: unknown }>): void {
+  const seen = new Set<unknown>();
+  messages.forEach((m, i) => {
+    blocksOf(m.content).forEach((b, j) => {
+      if (b.type !== 'tool_use') return;
+      if (seen.has(b.id)) bad(`messages.${i}.content.${j}: \`tool_use\` ids must be unique`);
+      seen.add(b.id);
+    });
+  });
 }
 
 /**

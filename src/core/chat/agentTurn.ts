@@ -79,7 +79,9 @@ export async function runAgentAnswer(
 
   return runAgentTurn({
     streamer,
-    history: transcript.apiMessages(),
+    // A copy: the transcript's history grows while the loop runs (messagesAdded below), and the loop adds
+    // its own new messages after this history itself.
+    history: [...transcript.apiMessages()],
     tools: hooks.tools(),
     context,
     limits: hooks.limits(),

@@ -30,6 +30,11 @@ describe('fake Anthropic server: conversation shape', () => {
       assert.match(countMessage, /toolu_a/);
     });
 
+    it('400 when a tool_use id repeats (e.g. a message sent twice)', async () => {
+      const twice: Messages = [{ role: 'user', content: 'hi' }, call('toolu_d'), result('toolu_d'), call('toolu_d'), result('toolu_d')];
+      assert.match(await badRequest(f.client.messages.create(body(twice))), /^messages\.3\.content\.0: `tool_use` ids must be unique$/);
+    });
+
     it('accepts answered tool calls, a trailing tool_use (prefill), and two user messages in a row (the API merges them)', async () => {
       await f.client.messages.create(body([{ role: 'user', content: 'hi' }, call('toolu_b'), result('toolu_b')]));
       await f.client.messages.create(body([{ role: 'user', content: 'hi' }, call('toolu_c')]));
