@@ -6,9 +6,11 @@ import { strings } from './strings';
 import { postToHost } from './vscodeApi';
 
 export class CompactControl {
-  readonly el: HTMLElement;
+  /** The button (placed by the meter). */
+  readonly el: HTMLButtonElement;
+  /** The status line (placed on its own line under the meter). */
+  readonly status: HTMLElement;
   private readonly button: HTMLButtonElement;
-  private readonly status: HTMLElement;
   private busy = false;
   private compacting = false;
 
@@ -25,19 +27,22 @@ export class CompactControl {
       this.status.textContent = '';
       postToHost({ type: 'compact' });
     });
-    this.status = h('span', { class: 'compact-status', role: 'status' });
-    this.el = h('div', { class: 'compact-control', hidden: true }, this.button, this.status);
+    this.button.hidden = true;
+    this.status = h('div', { class: 'compact-status', role: 'status' });
+    this.el = this.button;
   }
 
   /** Offered once there is a conversation to compact. */
   setAvailable(available: boolean): void {
-    this.el.hidden = !available;
+    this.button.hidden = !available;
     if (!available) this.status.textContent = '';
   }
 
   /** A turn streaming (or a compaction running) disables the button. */
   setStreaming(streaming: boolean): void {
     this.busy = streaming;
+    // The last result is old news once something new runs.
+    if (streaming && !this.compacting) this.status.textContent = '';
     this.refresh();
   }
 

@@ -42,7 +42,7 @@ function showTotals(t: UsageSnapshot): void {
 
 const contextMeter = new ContextMeterView();
 const compact = new CompactControl();
-const statusRow = h('div', { class: 'status-row' }, contextMeter.el, compact.el, totalsLine);
+const statusRow = h('div', { class: 'status-row' }, contextMeter.el, compact.el, totalsLine, compact.status);
 
 document.getElementById('app')?.append(keyBanner.el, trustBanner.el, transcript.el, transcript.jumpButton, statusRow, composer.el);
 

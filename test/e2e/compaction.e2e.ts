@@ -39,7 +39,7 @@ describe('Chat panel: compacting a conversation', () => {
     // Collapsed, placed right before the first turn still sent in full, and opened and closed by keyboard.
     const toggle = block.locator('summary');
     assert.match(await toggle.innerText(), /^\s*Earlier conversation summarized · 2 messages · by claude-haiku-5-5/);
-    assert.equal(await block.evaluate((el) => (el as HTMLDetailsElement).open), false);
+    assert.equal(await block.evaluate((el) => el.hasAttribute('open')), false);
     assert.equal(await block.evaluate((el) => el.nextElementSibling?.textContent?.includes('second question') ?? false), true);
     await toggle.focus();
     await toggle.press('Enter');
@@ -72,5 +72,13 @@ describe('Chat panel: compacting a conversation', () => {
     await f.chat.sendButton.waitFor({ state: 'visible' });
     await f.chat.runCommand('Claude: Compact Conversation');
     await f.chat.transcript.locator('details.compaction').waitFor({ state: 'visible' });
+
+    // Hiding the panel tears the webview down; the snapshot it comes back with has the block in place.
+    await f.wb.page.locator('.activitybar').getByRole('tab', { name: /^Explorer/ }).click();
+    await f.chat.input.waitFor({ state: 'detached' });
+    await f.chat.open();
+    const block = f.chat.transcript.locator('details.compaction');
+    await block.waitFor({ state: 'visible' });
+    assert.equal(await block.evaluate((el) => el.nextElementSibling?.textContent?.includes('another question') ?? false), true);
   });
 });

@@ -54,8 +54,8 @@ export class SessionCompaction {
       signal,
       force,
       onCompacting: (active) => {
-        // The manual path reports the end itself, with a note.
-        if (current() && (active || !force)) this.deps.post({ type: 'compacting', active });
+        // A manual compaction reports its start (ChatSession.compact) and its end, with the result, itself.
+        if (current() && !force) this.deps.post({ type: 'compacting', active });
       },
       onCompacted: () => {
         const snapshot = transcript.compactionSnapshots().at(-1);

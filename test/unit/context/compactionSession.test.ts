@@ -177,7 +177,7 @@ describe('context management against the fake API', () => {
     const snap = await session.snapshot();
     assert.equal(compacted.compaction.beforeTurnId, snap.turns[2]!.id, 'keeping 4 messages leaves the last two exchanges in full');
     assert.equal(compacted.compaction.messages, 2);
-    assert.deepEqual(posted.filter((m) => m.type === 'compacting'), [{ type: 'compacting', active: true }, { type: 'compacting', active: true }, { type: 'compacting', active: false, result: 'summarized' }]);
+    assert.deepEqual(posted.filter((m) => m.type === 'compacting'), [{ type: 'compacting', active: true }, { type: 'compacting', active: false, result: 'summarized' }]);
     assert.ok(posted.some((m) => m.type === 'context' && m.context.estimated));
     assert.equal(requests(f).counts.length, 0, 'a manual compaction does not count first');
 
