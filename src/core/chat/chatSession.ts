@@ -114,7 +114,7 @@ export class ChatSession {
 
   /**
    * Summarizes the older messages now (the Compact Conversation command and the panel's button), keeping
-   * the recent ones in full. Busy like a turn meanwhile: Send waits and Stop cancels it.
+   * the recent ones in full. Busy like a turn meanwhile: Send is off and Stop cancels it.
    */
   compact(): Promise<void> {
     const compaction = this.compaction;
