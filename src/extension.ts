@@ -20,6 +20,7 @@ import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolCont
 import { WriteApprovals } from './vscode/agent/writeApprovals';
 import type { CompanionApi } from './vscode/testApi';
 import { registerWorkspaceReview } from './vscode/review/workspaceReview';
+import { createCompactor, registerCompaction } from './vscode/compaction';
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
   const apiKeys = new ApiKeyStore(context.secrets);
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       agent: agentHooks,
       restoreFiles,
       writesDisabledReason,
+      compactor: createCompactor(client, log),
     },
     view.post,
   );
@@ -64,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     registerCodeBlockActions(view, approvals),
     registerLinkOpener(view),
     registerViewPreferences(view),
+    ...registerCompaction(view, session),
   );
   const workspaceReview = registerWorkspaceReview(context, () => client.batches());
   return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine(), workspaceReview };

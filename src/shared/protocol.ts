@@ -154,6 +154,20 @@ export interface FileMatch {
 /** What a code block's toolbar asks the host to do with the block's code. */
 export type CodeAction = 'copy' | 'insert' | 'apply';
 
+/** A summary that stands in for the oldest messages in what is sent ("Earlier conversation summarized"). */
+export interface CompactionSnapshot {
+  readonly id: string;
+  readonly summary: string;
+  /** How many of the oldest API messages it stands for. */
+  readonly messages: number;
+  /** The model that wrote it. */
+  readonly model: string;
+  /** The first turn still sent in full; the block is shown right before it. */
+  readonly beforeTurnId?: string;
+}
+
+export type CompactResult = 'summarized' | 'trimmed' | 'nothing' | 'failed';
+
 export interface ChatSnapshot {
   readonly turns: readonly TurnSnapshot[];
   readonly streaming: boolean;
@@ -166,6 +180,7 @@ export interface ChatSnapshot {
   readonly options?: ComposerOptions;
   readonly context?: ContextMeter;
   readonly preferences?: ViewPreferences;
+  readonly compactions?: readonly CompactionSnapshot[];
 }
 
 /** Coalesced stream content for one block of one turn: `text` is appended to what the block holds. */
@@ -209,7 +224,14 @@ export type HostToWebview =
   /** The last `send` was not accepted (e.g. an image the API would refuse); the panel restores the draft. */
   | { readonly type: 'sendRefused'; readonly reason: string }
   /** Something the composer asked for could not be done (a file that cannot be attached, a bad model id). */
-  | { readonly type: 'composerError'; readonly message: string };
+  | { readonly type: 'composerError'; readonly message: string }
+  /** Older messages were summarized. */
+  | { readonly type: 'compacted'; readonly compaction: CompactionSnapshot }
+  /**
+   * A summary is being written (`active`), or compacting ended. After a manual compaction `result` says
+   * how it went (the panel words it); `detail` is the error behind a `failed`.
+   */
+  | { readonly type: 'compacting'; readonly active: boolean; readonly result?: CompactResult; readonly detail?: string };
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
@@ -229,7 +251,9 @@ export type WebviewToHost =
   | { readonly type: 'loadModels' }
   | { readonly type: 'setModel'; readonly model: string }
   | { readonly type: 'setThinking'; readonly thinking: ThinkingMode }
-  | { readonly type: 'setEffort'; readonly effort: Effort | 'default' };
+  | { readonly type: 'setEffort'; readonly effort: Effort | 'default' }
+  /** Summarize older messages now (the button by the context meter). */
+  | { readonly type: 'compact' };
 
 type Field = 'string' | 'number' | 'boolean' | 'string?';
 /** Field shapes per message type: what a message from the (untrusted) webview must have. */
@@ -251,6 +275,7 @@ const SHAPES: { readonly [K in WebviewToHost['type']]: Readonly<Record<string, F
   setModel: { model: 'string' },
   setThinking: { thinking: 'string' },
   setEffort: { effort: 'string' },
+  compact: {},
 };
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);

@@ -5,7 +5,7 @@ import type { RequestLog } from './requestLog';
 import type { WorkspaceReviewApi } from './review/workspaceReview';
 
 export interface CompanionApi {
-  readonly session: Pick<ChatSession, 'send' | 'stop' | 'retry' | 'newChat' | 'idle' | 'snapshot' | 'streaming' | 'revertTurn' | 'attach' | 'load'>;
+  readonly session: Pick<ChatSession, 'send' | 'stop' | 'retry' | 'newChat' | 'idle' | 'snapshot' | 'streaming' | 'revertTurn' | 'attach' | 'load' | 'compact'>;
   readonly approvals: Pick<WriteApprovals, 'decide' | 'pendingIds' | 'decideActive'>;
   /** Which search the tools use in this editor. */
   readonly searchEngine: () => Promise<string>;

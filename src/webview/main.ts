@@ -4,6 +4,7 @@ import './chat.css';
 import { actionButton } from './alerts';
 import { Composer } from './composer';
 import { ContextMeterView } from './contextMeter';
+import { CompactControl } from './compactButton';
 import { h } from './dom';
 import { setViewPreferences } from './preferences';
 import { formatCost, formatTokens } from './format';
@@ -40,7 +41,8 @@ function showTotals(t: UsageSnapshot): void {
 }
 
 const contextMeter = new ContextMeterView();
-const statusRow = h('div', { class: 'status-row' }, contextMeter.el, totalsLine);
+const compact = new CompactControl();
+const statusRow = h('div', { class: 'status-row' }, contextMeter.el, compact.el, totalsLine, compact.status);
 
 document.getElementById('app')?.append(keyBanner.el, trustBanner.el, transcript.el, transcript.jumpButton, statusRow, composer.el);
 
@@ -50,7 +52,11 @@ function handle(message: HostToWebview): void {
       setViewPreferences(message.chat.preferences);
       keyBanner.show(message.chat.hasApiKey ? undefined : NO_KEY);
       transcript.reset(message.chat.turns);
+      for (const c of message.chat.compactions ?? []) transcript.addCompaction(c);
+      compact.setAvailable(message.chat.turns.length > 0);
+      compact.setCompacting(false);
       composer.setStreaming(message.chat.streaming);
+      compact.setStreaming(message.chat.streaming);
       showTotals(message.chat.totals);
       showTrust(message.chat.writesDisabledReason);
       composer.setAttachments(message.chat.attachments);
@@ -71,6 +77,7 @@ function handle(message: HostToWebview): void {
       return;
     case 'turnAdded':
       transcript.addTurn(message.turn);
+      compact.setAvailable(true);
       return;
     case 'blockStarted':
       transcript.startBlock(message.turnId, message.index, message.block);
@@ -95,6 +102,7 @@ function handle(message: HostToWebview): void {
       return;
     case 'streaming':
       composer.setStreaming(message.streaming);
+      compact.setStreaming(message.streaming);
       return;
     case 'apiKey':
       keyBanner.show(message.hasApiKey ? undefined : NO_KEY);
@@ -118,6 +126,12 @@ function handle(message: HostToWebview): void {
       return;
     case 'composerError':
       composer.showError(message.message);
+      return;
+    case 'compacted':
+      transcript.addCompaction(message.compaction);
+      return;
+    case 'compacting':
+      compact.setCompacting(message.active, message.result, message.detail);
       return;
   }
 }

@@ -84,6 +84,20 @@ export const strings = {
     title: (usage: string) => t('Context window: {0}', usage),
     short: (percent: string) => t('Context {0}%', percent),
   },
+  compaction: {
+    /** The summary block's <summary>; tests and screen readers look for it. */
+    title: t('Earlier conversation summarized'),
+    meta: (messages: number, model: string) => t('{0} messages · by {1}', messages, model),
+    explain: t('Claude now sees this summary instead of the earlier messages; they stay in the chat above.'),
+    button: t('Compact'),
+    buttonLabel: t('Compact conversation'),
+    buttonTitle: t('Summarize the earlier messages to free up the context window (recent messages stay in full)'),
+    running: t('Summarizing earlier messages…'),
+    summarized: t('Earlier messages summarized.'),
+    trimmed: t('Old tool results were trimmed; the rest of the conversation is recent and stays in full.'),
+    nothing: t('Nothing to compact yet: the conversation is no longer than the recent messages that are always kept.'),
+    failed: (detail: string) => t('The summary could not be made ({0}). The conversation is unchanged.', detail),
+  },
   transcript: {
     label: t('Conversation'),
     emptyTitle: t('Ask Claude anything about your code.'),

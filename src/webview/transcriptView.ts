@@ -7,7 +7,8 @@
 // once too many turns are rendered the ones farthest from the viewport collapse back to placeholders of
 // their measured height. Every turn's state lives in a TurnModel, so a collapsed turn renders again
 // as it stands now. Swaps keep the first visible turn where it was on screen.
-import type { BlockDelta, BlockSnapshot, EndNotice, ErrorInfo, ToolState, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
+import type { BlockDelta, BlockSnapshot, CompactionSnapshot, EndNotice, ErrorInfo, ToolState, TurnNotice, TurnSnapshot, TurnStatus, UsageSnapshot } from '../shared/protocol';
+import { compactionBlock } from './compactionView';
 import { h, icon } from './dom';
 import { strings } from './strings';
 import { TurnModel, type TurnEnd } from './turnModel';
@@ -56,6 +57,8 @@ export class TranscriptView {
   private queued: { turnId: string; deltas: readonly BlockDelta[] }[] = [];
   private frame: number | undefined;
   private stickToBottom = true;
+  /** "Earlier conversation summarized" blocks by compaction id; each sits right before its turn. */
+  private compactions = new Map<string, HTMLElement>();
 
   constructor() {
     this.empty = h('div', { class: 'empty' }, h('p', {}, strings.transcript.emptyTitle), h('p', { class: 'hint' }, strings.transcript.emptyHint));
@@ -85,6 +88,7 @@ export class TranscriptView {
     this.byId = new Map(this.slots.map((s) => [s.model.id, s]));
     const eagerFrom = this.slots.length - EAGER_TURNS;
     this.slots.forEach((slot, i) => (i >= eagerFrom || slot.model.streaming ? this.render(slot) : this.makePlaceholder(slot)));
+    this.compactions.clear();
     this.el.replaceChildren(...(this.slots.length ? this.slots.map((s) => s.el) : [this.empty]));
     for (const slot of this.slots) this.observe(slot);
     this.stickToBottom = true;
@@ -101,6 +105,20 @@ export class TranscriptView {
     this.el.append(slot.el);
     this.observe(slot);
     this.keepScroll(() => this.collapseFarTurns());
+  }
+
+
+  /**
+   * Shows a summary block before the first turn it leaves in full. It is not a slot: placeholders swap in
+   * place, so it keeps its position, and a slot's measured pitch stops where the block begins.
+   */
+  addCompaction(compaction: CompactionSnapshot): void {
+    this.applyQueued();
+    const el = compactionBlock(compaction);
+    const anchor = compaction.beforeTurnId ? this.byId.get(compaction.beforeTurnId)?.el : undefined;
+    this.compactions.get(compaction.id)?.remove();
+    this.compactions.set(compaction.id, el);
+    this.keepScroll(() => (anchor ? anchor.before(el) : this.el.prepend(el)));
   }
 
   startBlock(turnId: string, index: number, block: BlockSnapshot): void {

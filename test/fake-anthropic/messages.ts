@@ -49,6 +49,8 @@ export interface MessagesDeps {
   tokensPerSecond: number;
   /** Read and written only by generated answers (errors and replays leave it alone). */
   cache: PromptCache;
+  /** FakeAnthropicOptions.strictRoles. */
+  strictRoles?: boolean;
 }
 
 function streamOptions(ctx: RequestContext, tps: number, fault: StreamFault | undefined, pingIntervalMs?: number) {
@@ -84,7 +86,7 @@ async function answerNonStreaming(ctx: RequestContext, s: GeneratedScenario, bod
 }
 
 export async function handleMessages(ctx: RequestContext, deps: MessagesDeps): Promise<void> {
-  const request: MessagesRequestBody = validateMessagesRequest(ctx.rec.body);
+  const request: MessagesRequestBody = validateMessagesRequest(ctx.rec.body, { strictRoles: deps.strictRoles === true });
   const s = resolveScenario(deps.nextScenario(), ctx.rec);
   ctx.rec.scenario = s.kind;
   switch (s.kind) {

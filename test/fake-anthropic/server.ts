@@ -9,7 +9,7 @@ import { echoScenario, handleMessages } from './messages';
 import { findModel, listModels } from './models';
 import { PromptCache } from './prompt-cache';
 import { sendError, sendJson, type RequestContext } from './respond';
-import type { FakeAnthropic, FakeAnthropicOptions, RecordedRequest, RequestOutcome, Scenario } from './types';
+import type { FakeAnthropic, FakeAnthropicOptions, HttpErrorScenario, RecordedRequest, RequestOutcome, Scenario } from './types';
 import { estimateInputTokens, validateCountTokensRequest } from './validate';
 
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -58,6 +58,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
   const requests: RecordedRequest[] = [];
   const queue: Scenario[] = [];
   let fallback: Scenario = echoScenario;
+  let countTokensError: HttpErrorScenario | undefined;
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const sockets = new Set<Socket>();
@@ -81,11 +82,13 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
         nextScenario: () => queue.shift() ?? fallback,
         tokensPerSecond: opts.tokensPerSecond ?? 0,
         cache,
+        strictRoles: opts.strictRoles === true,
       });
     }
     if (handleBatches(ctx, method, batches, baseUrl)) return;
     if (method === 'POST' && rec.path === '/v1/messages/count_tokens') {
-      const body = validateCountTokensRequest(rec.body);
+      const body = validateCountTokensRequest(rec.body, { strictRoles: opts.strictRoles === true });
+      if (countTokensError) return sendError(ctx, countTokensError.status, countTokensError);
       return sendJson(ctx, 200, JSON.stringify({ input_tokens: estimateInputTokens(body) }));
     }
     if (method === 'GET' && rec.path === '/v1/models') {
@@ -187,6 +190,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
     enqueue: (...s) => void queue.push(...s),
     pending: () => queue.length,
     setDefault: (s) => void (fallback = s),
+    failCountTokens: (error) => void (countTokensError = error),
     waitForRequests: (n, timeoutMs = DEFAULT_WAIT_MS) =>
       waitFor(`${n} request(s) (have ${requests.length})`, () => (requests.length >= n ? requests.slice() : undefined), timeoutMs),
     waitForOutcome: (index, timeoutMs = DEFAULT_WAIT_MS) =>
@@ -203,6 +207,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
     reset: () => {
       queue.length = 0;
       requests.length = 0;
+      countTokensError = undefined;
       cache.clear();
       batches.reset();
     },

@@ -209,6 +209,11 @@ export interface FakeAnthropicOptions {
   cache?: boolean;
   /** Clock for cache TTLs in ms (default Date.now); inject one to expire entries without waiting. */
   now?: () => number;
+  /**
+   * Also refuse (400) two user or two assistant messages in a row. The real API merges them; clients that
+   * must keep strict alternation (e.g. after compacting a conversation) test with this on.
+   */
+  strictRoles?: boolean;
 }
 
 /** One live prompt-cache entry (a prefix written at a breakpoint). */
@@ -243,6 +248,8 @@ export interface FakeAnthropic {
   pending(): number;
   /** Answer used when the queue is empty (default: `You said: <last user text>`). */
   setDefault(scenario: Scenario): void;
+  /** count_tokens answers with this error (after validating) until called without one; `reset()` clears it. */
+  failCountTokens(error: HttpErrorScenario | undefined): void;
   /** Resolves with the log once at least `n` requests were recorded; rejects after `timeoutMs` (default 5000). */
   waitForRequests(n: number, timeoutMs?: number): Promise<RecordedRequest[]>;
   /** Resolves once request `index` (0-based, in `requests`) is no longer pending. */
@@ -251,7 +258,7 @@ export interface FakeAnthropic {
   readonly cache: FakePromptCache;
   /** Message Batches: script outcomes, end batches, inspect them (see batch-types.ts). */
   readonly batches: FakeBatches;
-  /** Clears the queue, the request log, the prompt cache and the batches (the default scenario is kept). */
+  /** Clears the queue, the request log, the prompt cache, the batches and failCountTokens (the default scenario is kept). */
   reset(): void;
   /** Closes the server and destroys open sockets, stalled streams included. */
   close(): Promise<void>;

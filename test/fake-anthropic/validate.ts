@@ -12,6 +12,11 @@ const ROLES = new Set(['user', 'assistant', 'system']);
 const THINKING_TYPES = new Set(['enabled', 'adaptive', 'disabled', 'between_tools']);
 const EFFORTS = new Set(['low', 'medium', 'high', 'xhigh', 'max']);
 
+export interface ValidationOptions {
+  /** Refuse two user or two assistant messages in a row (see checkAlternation). */
+  readonly strictRoles?: boolean;
+}
+
 /**
  * Deterministic input-token estimate: ceil(chars / 4) of the JSON of tools + system + messages, leaving out
  * each block's own `cache_control` key (see prompt.ts). count_tokens, the uncached usage and the prompt
@@ -38,7 +43,7 @@ function blocksOf(content: unknown): Record<string, unknown>[] {
   return Array.isArray(content) ? content.filter(isObject) : [];
 }
 
-function checkMessages(messages: unknown): void {
+function checkMessages(messages: unknown, opts: ValidationOptions): void {
   if (messages === undefined) bad('messages: Field required');
   if (!Array.isArray(messages)) bad('messages: Input should be a valid list');
   if (messages.length === 0) bad('messages: at least one message is required');
@@ -64,40 +69,87 @@ function checkMessages(messages: unknown): void {
     }
   });
   if ((messages[0] as { role: string }).role !== 'user') bad('messages: first message must use the "user" role');
-  checkToolResults(messages as Array<{ role: string; content: unknown }>);
+  const list = messages as Array<{ role: string; content: unknown }>;
+  list.forEach((_m, i) => checkToolResults(list, i));
+  list.forEach((_m, i) => checkToolUsesAnswered(list, i));
+  checkUniqueToolUseIds(list);
+  if (opts.strictRoles) checkAlternation(messages as Array<{ role: string }>);
 }
 
-/** Each tool_result must answer a tool_use id of the assistant message right before it. */
-function checkToolResults(messages: Array<{ role: string; content: unknown }>): void {
-  messages.forEach((m, i) => {
-    const results = blocksOf(m.content).filter((b) => b.type === 'tool_result');
-    if (results.length === 0) return;
-    const prev = messages[i - 1];
-    const ids = new Set(
-      prev?.role === 'assistant'
-        ? blocksOf(prev.content)
-            .filter((b) => b.type === 'tool_use')
-            .map((b) => b.id)
-        : [],
+/** Every tool_use of message i must be answered by a tool_result in the very next message (the API's own wording). */
+function checkToolUsesAnswered(messages: Array<{ role: string; content: unknown }>, i: number): void {
+  const m = messages[i]!;
+  if (m.role !== 'assistant' || i === messages.length - 1) return;
+  const next = messages[i + 1]!;
+  const answered = new Set(next.role === 'user' ? blocksOf(next.content).filter((b) => b.type === 'tool_result').map((b) => b.tool_use_id) : []);
+  const missing = blocksOf(m.content)
+    .filter((b) => b.type === 'tool_use' && !answered.has(b.id))
+    .map((b) => String(b.id));
+  if (missing.length > 0) {
+    bad(
+      `messages.${i}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.join(', ')}. ` +
+        'Each `tool_use` block must have a corresponding `tool_result` block in the next message.',
     );
-    for (const [j, r] of results.entries()) {
-      if (typeof r.tool_use_id !== 'string' || !ids.has(r.tool_use_id)) {
-        bad(
-          `messages.${i}.content.${j}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${String(r.tool_use_id)}. ` +
-            'Each `tool_result` block must have a corresponding `tool_use` block in the previous message.',
-        );
-      }
-    }
+  }
+}
+
+/** A tool_use id may appear once in the whole conversation (a resent message would repeat it). */
+function checkUniqueToolUseIds(messages: Array<{ role: string; content: unknown }>): void {
+  const seen = new Set<unknown>();
+  messages.forEach((m, i) => {
+    blocksOf(m.content).forEach((b, j) => {
+      if (b.type !== 'tool_use') return;
+      if (seen.has(b.id)) bad(`messages.${i}.content.${j}: \`tool_use\` ids must be unique`);
+      seen.add(b.id);
+    });
   });
 }
 
-function checkCommon(body: Record<string, unknown>): void {
+/**
+ * Strict user/assistant alternation (opt-in, FakeAnthropicOptions.strictRoles). Today's API merges two
+ * user or two assistant messages in a row instead of refusing them; a client whose requests must keep the
+ * conversation's shape (e.g. after compaction) tests against this stricter rule. `system` messages are
+ * left out of the sequence.
+ */
+function checkAlternation(messages: Array<{ role: string }>): void {
+  let previous: string | undefined;
+  messages.forEach((m, i) => {
+    if (m.role === 'system') return;
+    if (m.role === previous) bad(`messages.${i}: roles must alternate between "user" and "assistant", but found multiple "${m.role}" roles in a row`);
+    previous = m.role;
+  });
+}
+
+/** Each tool_result of message i must answer a tool_use id of the assistant message right before it. */
+function checkToolResults(messages: Array<{ role: string; content: unknown }>, i: number): void {
+  const m = messages[i]!;
+  const results = blocksOf(m.content).filter((b) => b.type === 'tool_result');
+  if (results.length === 0) return;
+  const prev = messages[i - 1];
+  const ids = new Set(
+    prev?.role === 'assistant'
+      ? blocksOf(prev.content)
+          .filter((b) => b.type === 'tool_use')
+          .map((b) => b.id)
+      : [],
+  );
+  for (const [j, r] of results.entries()) {
+    if (typeof r.tool_use_id !== 'string' || !ids.has(r.tool_use_id)) {
+      bad(
+        `messages.${i}.content.${j}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${String(r.tool_use_id)}. ` +
+          'Each `tool_result` block must have a corresponding `tool_use` block in the previous message.',
+      );
+    }
+  }
+}
+
+function checkCommon(body: Record<string, unknown>, opts: ValidationOptions): void {
   for (const field of REMOVED_SAMPLING_FIELDS) {
     if (field in body) bad(`${field}: this parameter is not supported with anthropic-version 2026-10-21; remove it`);
   }
   if (body.model === undefined) bad('model: Field required');
   if (typeof body.model !== 'string' || body.model === '') bad('model: Input should be a valid string');
-  checkMessages(body.messages);
+  checkMessages(body.messages, opts);
   if (body.system !== undefined && typeof body.system !== 'string' && !Array.isArray(body.system)) {
     bad('system: Input should be a valid string or list of text blocks');
   }
@@ -134,9 +186,9 @@ function checkModelExists(model: string): void {
 }
 
 /** Throws an HttpFailure (400 / 404) when the body is not an acceptable Messages request. */
-export function validateMessagesRequest(body: unknown): MessagesRequestBody {
+export function validateMessagesRequest(body: unknown, opts: ValidationOptions = {}): MessagesRequestBody {
   if (!isObject(body)) bad('request body must be a JSON object');
-  checkCommon(body);
+  checkCommon(body, opts);
   const maxTokens = body.max_tokens;
   if (maxTokens === undefined) bad('max_tokens: Field required');
   if (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 0) {
@@ -152,9 +204,9 @@ export function validateMessagesRequest(body: unknown): MessagesRequestBody {
 }
 
 /** Same rules minus `max_tokens` and `stream`. */
-export function validateCountTokensRequest(body: unknown): MessagesRequestBody {
+export function validateCountTokensRequest(body: unknown, opts: ValidationOptions = {}): MessagesRequestBody {
   if (!isObject(body)) bad('request body must be a JSON object');
-  checkCommon(body);
+  checkCommon(body, opts);
   checkThinking(body, undefined);
   checkModelExists(body.model as string);
   return body as MessagesRequestBody;

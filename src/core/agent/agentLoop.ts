@@ -47,8 +47,11 @@ export async function runAgentTurn(options: AgentRunOptions): Promise<AgentResul
     sentUpTo = newMessages.length;
 
     // Rejects only with a TurnFailure; a Stop mid-stream arrives as one with userAbort and goes straight up.
+    const conversation = [...options.history, ...newMessages];
+    const messages = options.prepareMessages ? await options.prepareMessages(conversation, definitions) : conversation;
+    if (signal.aborted) throw stoppedFailure();
     const result = await options.streamer.streamTurn({
-      messages: [...options.history, ...newMessages],
+      messages,
       ...(definitions.length > 0 ? { tools: definitions } : {}),
       signal,
       onEvent: (event) => onEvent({ type: 'stream', event: offsets.shift(event) }),

@@ -1,5 +1,6 @@
 // The agent loop's contract with the chat session: what goes in, which events come out, how it ends.
 import type { ClaudeStreamEvent, TurnUsage } from '../claude/streamEvents';
+import type { ToolDefinition } from '../claude/requestBuilder';
 import type { ApiMessage, TurnStreamer } from '../claude/turnStreamer';
 import type { ToolContext, ToolOutcome, ToolSpec } from '../tools/toolTypes';
 
@@ -71,6 +72,13 @@ export interface AgentRunOptions {
    * try/catch, without input validation.
    */
   readonly runTool?: RunTool;
+  /**
+   * Turns the conversation so far into what the next request sends (context management: summaries,
+   * trimmed tool results). Called before every request; rejects only with a TurnFailure. Default: as is.
+   */
+  readonly prepareMessages?: PrepareMessages;
 }
+
+export type PrepareMessages = (messages: readonly ApiMessage[], tools: readonly ToolDefinition[]) => Promise<readonly ApiMessage[]>;
 
 export type RunTool = (spec: ToolSpec, input: unknown, ctx: ToolContext, toolUseId: string) => Promise<ToolOutcome>;

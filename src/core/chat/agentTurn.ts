@@ -2,7 +2,7 @@
 // streamed blocks, tool cards (running → awaiting approval → done/failed/declined), usage, end notices.
 import type { EndNotice, ToolState } from '../../shared/protocol';
 import { runAgentTurn } from '../agent/agentLoop';
-import type { AgentEndReason, AgentEvent, AgentLimits, AgentResult } from '../agent/agentTypes';
+import type { AgentEndReason, AgentEvent, AgentLimits, AgentResult, PrepareMessages } from '../agent/agentTypes';
 import type { ClaudeStreamEvent } from '../claude/streamEvents';
 import type { TurnStreamer } from '../claude/turnStreamer';
 import type { ApprovalPort, ToolContext, ToolOutcome, ToolSpec } from '../tools/toolTypes';
@@ -34,6 +34,8 @@ export interface AgentTurnIo {
   readonly applyStream: (turn: MutableTurn, event: ClaudeStreamEvent) => void;
   readonly onRequestDone: (turn: MutableTurn, event: Extract<AgentEvent, { type: 'requestDone' }>) => void;
   readonly checkpoints: CheckpointStore;
+  /** Context management before each request (see AgentRunOptions.prepareMessages). */
+  readonly prepareMessages?: PrepareMessages;
 }
 
 export async function runAgentAnswer(
@@ -77,13 +79,16 @@ export async function runAgentAnswer(
 
   return runAgentTurn({
     streamer,
-    history: transcript.apiMessages(),
+    // A copy: the transcript's history grows while the loop runs (messagesAdded below), and the loop adds
+    // its own new messages after this history itself.
+    history: [...transcript.apiMessages()],
     tools: hooks.tools(),
     context,
     limits: hooks.limits(),
     signal,
     costOf: (model, usage) => costOf(model, usage)?.total,
     runTool,
+    ...(io.prepareMessages ? { prepareMessages: io.prepareMessages } : {}),
     onEvent: (event) => {
       switch (event.type) {
         case 'stream':

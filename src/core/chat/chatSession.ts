@@ -13,6 +13,9 @@ import { buildUserMessage } from './userMessage';
 import { CheckpointStore, type FileCheckpoint } from './checkpoints';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
 import { Transcript, blockSnapshot, type MutableTurn } from './transcript';
+import type { Compactor } from '../context/compactor';
+import { SessionCompaction } from './sessionCompaction';
+import type { ToolDefinition } from '../claude/requestBuilder';
 
 export interface ChatSessionDeps {
   readonly client: TurnStreamer;
@@ -29,6 +32,8 @@ export interface ChatSessionDeps {
   readonly writesDisabledReason?: () => string | undefined;
   /** The model's context window in tokens (the fetched catalog may know better than the built-in table). */
   readonly contextWindow?: (model: string) => number;
+  /** Context management: summaries and trimming once the conversation nears the window (off without it). */
+  readonly compactor?: Compactor;
 }
 
 export class ChatSession {
@@ -38,12 +43,23 @@ export class ChatSession {
   private readonly attachments = new PendingAttachments();
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
+  private readonly compaction: SessionCompaction | undefined;
 
   constructor(
     private readonly deps: ChatSessionDeps,
     post: PostMessage,
   ) {
     this.out = new DeltaCoalescer(post);
+    if (deps.compactor) {
+      this.compaction = new SessionCompaction({
+        compactor: deps.compactor,
+        currentModel: deps.currentModel,
+        contextWindow: (model) => (deps.contextWindow ?? contextWindowOf)(model),
+        post: (m) => this.out.send(m),
+        isCurrent: (t) => t === this.transcript,
+        onTotalsChanged: (t) => deps.onTotalsChanged?.(usageSnapshot(t.totals)),
+      });
+    }
   }
 
   get streaming(): boolean {
@@ -94,6 +110,34 @@ export class ChatSession {
 
   stop(): void {
     this.controller?.abort();
+  }
+
+  /**
+   * Summarizes the older messages now (the Compact Conversation command and the panel's button), keeping
+   * the recent ones in full. Busy like a turn meanwhile: Send is off and Stop cancels it.
+   */
+  compact(): Promise<void> {
+    const compaction = this.compaction;
+    if (!compaction || this.streaming) return this.running ?? Promise.resolve();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.setStreaming(true);
+    this.out.send({ type: 'compacting', active: true });
+    const transcript = this.transcript;
+    this.running = compaction
+      .compactNow(transcript, controller.signal)
+      .then(
+        () => undefined,
+        () => {
+          if (transcript === this.transcript) this.out.send({ type: 'compacting', active: false });
+        },
+      )
+      .finally(() => {
+        this.controller = undefined;
+        this.running = undefined;
+        this.setStreaming(false);
+      });
+    return this.running;
   }
 
   /** A turn still finishing writes into the old transcript, never the new one. */
@@ -161,6 +205,10 @@ export class ChatSession {
   }
 
   private async runTurn(transcript: Transcript, turn: MutableTurn, controller: AbortController): Promise<void> {
+    const compaction = this.compaction;
+    const prepareMessages = compaction
+      ? (messages: readonly ApiMessage[], tools?: readonly ToolDefinition[]) => compaction.prepare(transcript, messages, tools, controller.signal)
+      : undefined;
     try {
       if (this.deps.agent) {
         const hooks = await this.deps.agent();
@@ -169,13 +217,15 @@ export class ChatSession {
           applyStream: (t, e) => this.apply(t, e),
           onRequestDone: (t, e) => this.countUsage(transcript, t, e.model, e.usage),
           checkpoints: this.checkpoints,
+          ...(prepareMessages ? { prepareMessages } : {}),
         });
         turn.stopReason = result.reason;
         const notice = endNoticeFor(result.reason, result.detail);
         if (notice) turn.endNotice = notice;
         this.endTurn(turn, 'done', result.model);
       } else {
-        const result = await this.deps.client.streamTurn({ messages: transcript.apiMessages(), signal: controller.signal, onEvent: (event) => this.apply(turn, event) });
+        const messages = prepareMessages ? await prepareMessages(transcript.apiMessages()) : transcript.apiMessages();
+        const result = await this.deps.client.streamTurn({ messages, signal: controller.signal, onEvent: (event) => this.apply(turn, event) });
         this.countUsage(transcript, turn, result.model, result.usage);
         transcript.commitAssistant(result.content);
         turn.stopReason = result.stopReason;

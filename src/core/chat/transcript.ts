@@ -1,10 +1,13 @@
 // The host-owned conversation: what the panel shows (turns) and what the API is sent (history).
-import type { BlockSnapshot, ChatSnapshot, ContextMeter, EndNotice, ErrorInfo, ToolState, TurnSnapshot, TurnStatus, UsageSnapshot } from '../../shared/protocol';
+import type { BlockSnapshot, ChatSnapshot, CompactionSnapshot, ContextMeter, EndNotice, ErrorInfo, ToolState, TurnSnapshot, TurnStatus, UsageSnapshot } from '../../shared/protocol';
 import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, type UsageTotals } from '../usage/usageTotals';
 import type { ApiMessage } from '../claude/turnStreamer';
 import type { AssistantBlock, ContentKind } from '../claude/streamEvents';
 import { restoredTurns } from './restoredTurns';
+import type { Compaction } from '../context/compactionTypes';
+import { activeCompaction } from '../context/compactedView';
+import { hasBlock } from '../context/messageShape';
 
 export interface MutableBlock {
   kind: ContentKind;
@@ -40,15 +43,20 @@ export class Transcript {
   totals: UsageTotals = EMPTY_TOTALS;
   /** How full the context window was at the latest request. */
   context: ContextMeter | undefined;
+  /** Summaries standing in for the oldest messages in what is sent (the history keeps them all). */
+  compactions: Compaction[] = [];
+  /** Old tool results before this history index are sent trimmed (see context/compactor.ts). */
+  trimmedThrough = 0;
 
   /**
    * A transcript holding a stored conversation: `messages` become the API history as they are, and the
    * turns the panel shows are rebuilt from them. Throws RestoreError on a malformed message.
    */
-  static restore(messages: readonly ApiMessage[]): Transcript {
+  static restore(messages: readonly ApiMessage[], options: { compactions?: readonly Compaction[] } = {}): Transcript {
     const t = new Transcript();
     t.turns = restoredTurns(messages, () => t.newId());
     t.history = [...messages];
+    t.compactions = [...(options.compactions ?? [])];
     return t;
   }
 
@@ -112,7 +120,24 @@ export class Transcript {
   }
 
   snapshot(streaming: boolean, hasApiKey: boolean, model: string): ChatSnapshot {
-    return { turns: this.turns.map(toSnapshot), streaming, hasApiKey, model, totals: usageSnapshot(this.totals), attachments: [] };
+    const compactions = this.compactionSnapshots();
+    return { turns: this.turns.map(toSnapshot), streaming, hasApiKey, model, totals: usageSnapshot(this.totals), attachments: [], ...(compactions.length ? { compactions } : {}) };
+  }
+
+  /** The panel's view of each compaction that still fits the history, placed before the first turn sent in full. */
+  compactionSnapshots(): CompactionSnapshot[] {
+    return this.compactions.flatMap((c, i) => {
+      if (activeCompaction(this.history, [c]) !== c) return [];
+      const beforeTurnId = this.userTurnAt(c.throughMessage)?.id;
+      return [{ id: `c${i + 1}`, summary: c.summary, messages: c.throughMessage, model: c.model, ...(beforeTurnId ? { beforeTurnId } : {}) }];
+    });
+  }
+
+  /** The user turn whose message is history[index]: user turns and the messages people wrote pair up in order. */
+  private userTurnAt(index: number): MutableTurn | undefined {
+    let written = 0;
+    for (let i = 0; i < index; i++) if (this.history[i]?.role === 'user' && !hasBlock(this.history[i], 'tool_result')) written++;
+    return this.turns.filter((t) => t.role === 'user')[written];
   }
 
   private newId(): string {

@@ -10,7 +10,9 @@ import { parseModelInfo, type ModelInfo } from '../models/modelInfo';
 import { costOf } from '../usage/pricing';
 import { placeCacheBreakpoints, countBreakpoints } from './cachePlanner';
 import { CircuitBreaker } from './circuitBreaker';
-import { MissingApiKeyError, toErrorInfo } from './errors';
+import { MissingApiKeyError, isUserAbort, toErrorInfo } from './errors';
+import { countTokens, summarize } from './contextRequests';
+import type { SummaryRequest, SummaryResult, TokenCountRequest } from '../context/contextService';
 import { fallbackCandidates, shouldFallBack } from './fallbackPolicy';
 import { buildMessageParams, type MessageParams } from './requestBuilder';
 import type { RequestRecord } from './requestRecord';
@@ -143,6 +145,57 @@ export class ClaudeClient implements ClaudeService, BatchSource {
         totalMs: now() - started,
       });
       throw failure;
+    }
+  }
+
+  /** Input tokens of the request `streamTurn` would send for these messages (count_tokens). */
+  async countTokens(request: TokenCountRequest): Promise<number> {
+    const settings = this.deps.getSettings();
+    const anthropic = await this.client(settings);
+    const info = this.models.get(settings.model);
+    const params = buildMessageParams({ settings, model: info, system: systemPromptFor(settings), messages: request.messages, ...(request.tools ? { tools: request.tools } : {}) });
+    const now = this.deps.now ?? Date.now;
+    const started = now();
+    const base = { time: new Date(started).toISOString(), kind: 'count_tokens' as const, model: info.id, retries: 0, cacheBreakpoints: 0 };
+    try {
+      const tokens = await countTokens(anthropic, params, request.signal);
+      this.deps.onRequestLog?.({ ...base, outcome: 'done', inputTokens: tokens, totalMs: now() - started });
+      return tokens;
+    } catch (error) {
+      const info = toErrorInfo(error);
+      this.deps.onRequestLog?.({ ...base, outcome: isUserAbort(error) ? 'stopped' : 'error', errorType: info.kind, ...(info.status ? { status: info.status } : {}), totalMs: now() - started });
+      throw error;
+    }
+  }
+
+  /** A short non-streaming request to `request.model` (no fallbacks: the caller copes without a summary). */
+  async summarize(request: SummaryRequest): Promise<SummaryResult> {
+    const settings = this.deps.getSettings();
+    const now = this.deps.now ?? Date.now;
+    const started = now();
+    const base = { time: new Date(started).toISOString(), kind: 'summary' as const, model: request.model, retries: 0, cacheBreakpoints: 0 };
+    try {
+      const anthropic = await this.client(settings);
+      const result = await summarize(anthropic, this.models.get(request.model), request);
+      const u = result.usage;
+      const cost = costOf(result.model, u);
+      this.deps.onRequestLog?.({
+        ...base,
+        ...(result.requestId ? { requestId: result.requestId } : {}),
+        outcome: 'done',
+        inputTokens: u.inputTokens,
+        outputTokens: u.outputTokens,
+        cacheReadTokens: u.cacheReadTokens,
+        cacheWriteTokens: u.cacheWriteTokens,
+        ...(cost ? { costUsd: Math.round(cost.total * 1e8) / 1e8 } : {}),
+        totalMs: now() - started,
+      });
+      return { text: result.text, model: result.model, usage: result.usage };
+    } catch (error) {
+      const info = toErrorInfo(error);
+      const userAbort = isUserAbort(error) || request.signal.aborted;
+      this.deps.onRequestLog?.({ ...base, outcome: userAbort ? 'stopped' : 'error', errorType: info.kind, ...(info.status ? { status: info.status } : {}), totalMs: now() - started });
+      throw new TurnFailure(info, userAbort, { cause: error });
     }
   }
 

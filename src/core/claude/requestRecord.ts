@@ -3,6 +3,8 @@
 
 export interface RequestRecord {
   readonly time: string;
+  /** Requests other than a chat turn: token counting and summaries for context management. */
+  readonly kind?: 'count_tokens' | 'summary';
   readonly requestId?: string;
   readonly model: string;
   readonly outcome: 'done' | 'stopped' | 'error';

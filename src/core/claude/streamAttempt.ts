@@ -171,7 +171,7 @@ function toTurnResult(message: Anthropic.Message): TurnResult {
   };
 }
 
-function toUsage(usage: Anthropic.Usage): TurnUsage {
+export function toUsage(usage: Anthropic.Usage): TurnUsage {
   return {
     inputTokens: usage.input_tokens,
     outputTokens: usage.output_tokens,

@@ -5,6 +5,7 @@ import type { ModelList } from '../models/modelCatalog';
 import type { BatchesPort } from '../review/batchTypes';
 import type { ToolDefinition } from './requestBuilder';
 import type { ClaudeStreamEvent, TurnResult } from './streamEvents';
+import type { ContextService, SummaryRequest, SummaryResult, TokenCountRequest } from '../context/contextService';
 
 /** Message history in API shape. Kept structural so callers do not depend on SDK types. */
 export interface ApiMessage {
@@ -53,7 +54,7 @@ export interface ModelSource {
   listModels(): Promise<ModelList>;
 }
 
-export type ClaudeService = TurnStreamer & ModelSource;
+export type ClaudeService = TurnStreamer & ModelSource & ContextService;
 
 /** The Message Batches API of the loaded client. Rejects with MissingApiKeyError without a key. */
 export interface BatchSource {
@@ -96,6 +97,22 @@ export class LazyTurnStreamer implements ClaudeService, BatchSource {
       throw new TurnFailure({ kind: 'unexpected', title: 'The Claude client failed to load.', detail, actions: ['retry', 'showLog'] }, false, { cause: error });
     }
     return streamer.streamTurn(request);
+  }
+
+  async countTokens(request: TokenCountRequest): Promise<number> {
+    return (await this.get()).countTokens(request);
+  }
+
+  async summarize(request: SummaryRequest): Promise<SummaryResult> {
+    let service: ClaudeService;
+    try {
+      service = await this.get();
+    } catch (error) {
+      this.loading = undefined;
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new TurnFailure({ kind: 'unexpected', title: 'The Claude client failed to load.', detail, actions: ['retry', 'showLog'] }, false, { cause: error });
+    }
+    return service.summarize(request);
   }
 
   private get(): Promise<ClaudeService> {

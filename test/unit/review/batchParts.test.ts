@@ -167,7 +167,7 @@ describe('workspace review parts', () => {
     const port = {} as never;
     const lazy = new LazyTurnStreamer(async () => {
       if (loads++ === 0) throw new Error('engine missing');
-      return { streamTurn: async () => assert.fail(), listModels: async () => assert.fail(), batches: async () => port };
+      return { streamTurn: async () => assert.fail(), listModels: async () => assert.fail(), countTokens: async () => assert.fail(), summarize: async () => assert.fail(), batches: async () => port };
     });
     await assert.rejects(lazy.batches(), /engine missing/);
     assert.equal(await lazy.batches(), port);
