@@ -2,7 +2,7 @@
 // loaded lazily (it costs ~55 ms to load, far too much for activation).
 import type { ErrorInfo } from '../../shared/protocol';
 import type { ModelList } from '../models/modelCatalog';
-import type { ToolDefinition } from './requestBuilder';
+import type { ToolChoice, ToolDefinition } from './requestBuilder';
 import type { ClaudeStreamEvent, TurnResult } from './streamEvents';
 
 /** Message history in API shape. Kept structural so callers do not depend on SDK types. */
@@ -15,6 +15,10 @@ export interface TurnRequest {
   readonly messages: readonly ApiMessage[];
   /** Tool definitions for this request (the agent loop's tools); none for plain chat. */
   readonly tools?: readonly ToolDefinition[];
+  /** Forces a tool (e.g. a review's report_findings); thinking is then turned off where the model allows. */
+  readonly toolChoice?: ToolChoice;
+  /** Replaces the chat's system prompt (e.g. for a code review). */
+  readonly system?: string;
   readonly signal: AbortSignal;
   readonly onEvent: (event: ClaudeStreamEvent) => void;
 }
