@@ -14,6 +14,7 @@ import { registerFileSearch } from './vscode/fileSearch';
 import { registerCodeBlockActions } from './vscode/codeBlockActions';
 import { registerLinkOpener } from './vscode/linkOpener';
 import { registerViewPreferences } from './vscode/viewPreferences';
+import { registerReview } from './vscode/review/registerReview';
 import { writesDisabledReason } from './vscode/agent/agentSettings';
 import { restoreFiles } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     registerCodeBlockActions(view, approvals),
     registerLinkOpener(view),
     registerViewPreferences(view),
+    ...registerReview({ session, view, client }),
   );
   return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine() };
 }
