@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CompanionApi } from '../../src/vscode/testApi';
-import { reportFindings, startFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
+import { reportFindings, stall, startFakeAnthropic, text, type FakeAnthropic } from '../fake-anthropic';
 import { EXTENSION_ID, lastAssistant, waitFor } from './support';
 
 const SOURCE = 'Claude Review';
@@ -214,6 +214,28 @@ describe('Code review in the real editor', () => {
     assert.match(text, /return values\.reduce\(add, 0\) \/ values\.length;/);
     assert.equal(followUp.tool_choice, undefined, 'a normal chat turn');
     assert.equal(followUp.messages.length, 3, 'after the review in the same conversation');
+  });
+
+  it('a model that does not call report_findings fails the review with a clear error and no findings', async () => {
+    const editor = await openMath();
+    fake.enqueue(text('The code looks fine to me.'));
+    await vscode.commands.executeCommand('claudeCompanion.reviewCurrentFile');
+    const answer = lastAssistant(await api.session.snapshot());
+    assert.equal(answer.status, 'error');
+    assert.equal(answer.error?.kind, 'review_not_reported');
+    assert.match(answer.error!.title, /without reporting findings/);
+    assert.deepEqual(reviewDiagnostics(editor.document.uri), []);
+  });
+
+  it('stopping a review mid-stream ends the command and publishes nothing', async () => {
+    const editor = await openMath();
+    fake.enqueue(stall(4, reportFindings({ findings: [{ severity: 'critical', line: 8, title: 'Never shown', detail: 'd' }], summary: 's' })));
+    const running = vscode.commands.executeCommand('claudeCompanion.reviewCurrentFile');
+    await waitFor('the review to stream', () => api.session.streaming);
+    await vscode.commands.executeCommand('claudeCompanion.stop');
+    await running;
+    assert.equal(lastAssistant(await api.session.snapshot()).status, 'stopped');
+    assert.deepEqual(reviewDiagnostics(editor.document.uri), []);
   });
 
   it('Review Selection sends only the selected lines and keeps findings inside them', async () => {
