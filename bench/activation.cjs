@@ -16,6 +16,7 @@ const context = {
   extensionUri: vscode.Uri.file(path.resolve('.')),
   logUri: vscode.Uri.file(path.resolve('.test-artifacts/bench-logs')),
   secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
+  workspaceState: { get: () => undefined, update: async () => {}, keys: () => [] },
 };
 ext.activate(context);
 const t2 = process.hrtime.bigint();

@@ -9,22 +9,30 @@
 // - Display lag: every MARK_EVERY tokens the stream carries a unique marker; the bench records Date.now()
 //   when the fake writes it to the socket, and a MutationObserver in the webview records Date.now() when
 //   it enters the DOM (it scans only newly added text). Same machine, same clock.
-// - Main-thread time: Chrome's TaskDuration (CDP Performance.getMetrics) for the renderer that runs the
-//   webview. In code-server the webview is same-site with the workbench, so unless Chrome gives the
-//   webview its own process this includes the workbench's share (the same for both runs); the scope is
-//   printed. Next to it, "webview script": time inside the webview's message handlers and animation
-//   frame callbacks, measured in the frame (script only, no style or layout).
-// - Per-token cost: TaskDuration per displayed token in a window around 1k and around 97k tokens.
+// - Main-thread time of the webview: a Chrome trace (bench/frameTrace.mjs) attributes scripting, style,
+//   layout and paint to the chat webview's frame; the 20x target is checked on it. Next to it, Chrome's
+//   TaskDuration for the whole renderer: in code-server the webview is same-site with the workbench and
+//   shares its process, so that figure includes the workbench relaying every message (the same for both
+//   runs), and "webview script": time inside the webview's message handlers and animation frame
+//   callbacks, measured in the frame (script only).
+// - Per-token cost: webview main-thread time (trace) per displayed token in a window around 1k and
+//   around 96k tokens; the renderer's TaskDuration per token next to it.
+// - The 20x comparison is per token displayed: the baseline falls behind and is cut off BASELINE_CAP_MS
+//   after the fake finished, having shown fewer tokens, the cheap early ones; totals would compare
+//   different work, and per token understates its cost over the whole stream.
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clockSync, frameWorkMs, framesMatching, startTrace } from './frameTrace.mjs';
 import { countDomNodes, installBaseline, installProbe, readProbe } from './webviewProbe.mjs';
 
-const THINKING_TOKENS = 100_000;
-const ANSWER_TOKENS = 20_000;
+// BENCH_SCALE=0.1 runs a tenth of the stream (quick checks while working on the bench; the 100k figure is then n/a).
+const SCALE = Number(process.env.BENCH_SCALE || 1);
+const THINKING_TOKENS = Math.round(100_000 * SCALE);
+const ANSWER_TOKENS = Math.round(20_000 * SCALE);
 const TOKENS_PER_SECOND = 2_000;
 const MARK_EVERY = 100;
 const SAMPLE_MS = 100;
@@ -90,9 +98,11 @@ async function metrics(cdp) {
 }
 
 /** Streams the scenario into the panel and measures it; `baseline` installs the naive renderer first. */
-async function streamRun({ fake, chat, frame, cdp, watch, scenario, markers, baseline }) {
+async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, markers, baseline }) {
   if (baseline) await frame.evaluate(installBaseline);
   await frame.evaluate(() => window.__bench.reset());
+  const trace = await startTrace(pageCdp);
+  await frame.evaluate(() => console.timeStamp(`bench-sync:${Date.now()}`));
   watch.sent.clear();
   fake.enqueue(scenario);
   const samples = [await metrics(cdp)];
@@ -120,11 +130,23 @@ async function streamRun({ fake, chat, frame, cdp, watch, scenario, markers, bas
   await sampler;
   samples.push(await metrics(cdp));
   const probe = await frame.evaluate(readProbe, { sinceMs: t0 });
-  if (baseline) await frame.evaluate(() => (window.__baseline.stopped = true));
-  return summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers });
+  const events = await trace.stop();
+  const webviewUrl = frame.url();
+  const frameIds = framesMatching(events, (url) => url === webviewUrl);
+  const byKind = {};
+  const frameMs = frameWorkMs(events, frameIds, { byKind });
+  const toTs = clockSync(events);
+  // Webview main-thread time between two wall-clock instants (NaN without a clock sync in the trace).
+  const frameWorkBetween = (a, b) => (toTs ? frameWorkMs(events, frameIds, { fromTs: toTs(a), toTs: toTs(b) }) : NaN);
+  if (baseline) {
+    const { renders, missed } = await frame.evaluate(() => ({ ...window.__baseline, stopped: (window.__baseline.stopped = true) }));
+    // A baseline that rendered nothing would make the comparison meaningless: fail loudly instead.
+    if (renders === 0) throw new Error(`the naive baseline never rendered (${missed} deltas found no block element): the bench's DOM selectors are out of date`);
+  }
+  return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, byKind, frameFound: frameIds.size > 0 };
 }
 
-function summarize({ probe, samples, sent, markers, t0, end, capped }) {
+function summarize({ probe, samples, sent, markers, t0, end, capped, frameWorkBetween }) {
   const seen = new Map(probe.seen);
   const lags = [];
   for (const [id, at] of sent) lags.push((seen.get(id) ?? end) - at);
@@ -141,6 +163,13 @@ function summarize({ probe, samples, sent, markers, t0, end, capped }) {
     if (!a || !b || a === b) return NaN;
     return (b.task - a.task) / (displayedAt(b.t) - displayedAt(a.t));
   };
+  // The same per token, counting only the webview frame's main-thread work (from the trace).
+  const frameCostIn = (from, to) => {
+    const a = samples.find((s) => displayedAt(s.t) >= from);
+    const b = samples.find((s) => displayedAt(s.t) >= to);
+    if (!a || !b || a === b) return NaN;
+    return frameWorkBetween(a.t, b.t) / (displayedAt(b.t) - displayedAt(a.t));
+  };
   const first = samples[0];
   const last = samples.at(-1);
   return {
@@ -156,6 +185,8 @@ function summarize({ probe, samples, sent, markers, t0, end, capped }) {
     wallMs: end - t0,
     cost1k: costIn(1_000, 3_000),
     cost100k: costIn(95_000, 97_000),
+    frameCost1k: frameCostIn(1_000, 3_000),
+    frameCost100k: frameCostIn(95_000, 97_000),
   };
 }
 
@@ -212,7 +243,7 @@ export async function runStreamingBench(root) {
     const answerTokens = tokens(ANSWER_TOKENS, THINKING_TOKENS / MARK_EVERY);
     const markers = (THINKING_TOKENS + ANSWER_TOKENS) / MARK_EVERY;
     const scenario = () => paced(TOKENS_PER_SECOND, thinking(thinkingTokens, answerTokens));
-    const run = { fake, chat, frame, cdp, watch, markers };
+    const run = { fake, chat, frame, cdp, pageCdp, watch, markers };
 
     console.log(`  streaming ${THINKING_TOKENS / 1000}k thinking + ${ANSWER_TOKENS / 1000}k answer tokens at ${TOKENS_PER_SECOND} tok/s into the panel…`);
     const ours = await streamRun({ ...run, scenario: scenario(), baseline: false });
@@ -249,19 +280,32 @@ export function printStreamingBench(r) {
   row('display lag p99 (ms)', f(r.ours.lagP99), lb(r.naive.lagP99));
   row('long tasks (count)', f(r.ours.longTasks), lb(r.naive.longTasks));
   row('long tasks (total ms)', f(r.ours.longTaskMs), lb(r.naive.longTaskMs));
-  row('main-thread task time (ms)', f(r.ours.taskMs), lb(r.naive.taskMs));
+  row('webview main-thread time (ms, trace)', f(r.ours.frameMs), lb(r.naive.frameMs));
+  row('whole renderer task time (ms)', f(r.ours.taskMs), lb(r.naive.taskMs));
   row('webview script time (ms)', f(r.ours.scriptMs), lb(r.naive.scriptMs));
-  row('cost per token near 1k (ms)', f(r.ours.cost1k, 4), f(r.naive.cost1k, 4));
-  row('cost per token near 96k (ms)', f(r.ours.cost100k, 4), r.naive.cost100k ? f(r.naive.cost100k, 4) : 'not reached');
+  row('webview cost per token near 1k (ms)', f(r.ours.frameCost1k, 4), f(r.naive.frameCost1k, 4));
+  row('webview cost per token near 96k (ms)', f(r.ours.frameCost100k, 4), Number.isFinite(r.naive.frameCost100k) ? f(r.naive.frameCost100k, 4) : 'not reached');
+  row('renderer cost per token near 1k (ms)', f(r.ours.cost1k, 4), f(r.naive.cost1k, 4));
+  row('renderer cost per token near 96k (ms)', f(r.ours.cost100k, 4), Number.isFinite(r.naive.cost100k) ? f(r.naive.cost100k, 4) : 'not reached');
+  row('webview main-thread ms per 1k tokens shown', f((r.ours.frameMs / r.ours.shown) * (1000 / MARK_EVERY), 1), lb((r.naive.frameMs / r.naive.shown) * (1000 / MARK_EVERY), 1));
   row('wall time measured (s)', f(r.ours.wallMs / 1000, 1), f(r.naive.wallMs / 1000, 1));
+  const kinds = (k, all) => Object.entries(k).filter(([n]) => n.startsWith('all:') === all).sort((a, b) => b[1] - a[1]).slice(0, 7).map(([n, ms]) => `${n.replace('all:', '')} ${f(ms)}`).join(', ');
+  console.log(`  webview time by outermost kind: panel: ${kinds(r.ours.byKind, false)}; baseline: ${kinds(r.naive.byKind, false)}`);
+  console.log(`  webview time by kind, nested included: panel: ${kinds(r.ours.byKind, true)}; baseline: ${kinds(r.naive.byKind, true)}`);
+  if (!r.ours.frameFound) console.log('  (the trace did not name the webview frame: webview figures are n/a)');
   if (r.naive.capped) console.log(`  (the baseline fell behind: it was cut off ${BASELINE_CAP_MS / 1000} s after the fake finished, so its figures are lower bounds)`);
-  const costRatio = r.ours.cost100k / r.ours.cost1k;
-  const mainRatio = r.naive.taskMs / r.ours.taskMs;
+  const costRatio = r.ours.frameCost100k / r.ours.frameCost1k;
+  // Per token displayed: the baseline falls behind and is cut off, so comparing totals would compare
+  // different amounts of work. Its cost per token grows with the text, and it is cut off early, so this
+  // ratio understates the difference over the whole stream.
+  const perToken = (run, ms) => ms / (run.shown * MARK_EVERY);
+  const mainRatio = perToken(r.naive, r.naive.frameMs) / perToken(r.ours, r.ours.frameMs);
+  const ratioOf = (key) => perToken(r.naive, r.naive[key]) / perToken(r.ours, r.ours[key]);
   const perMessage = Math.abs(r.large.bytes - r.small.bytes) <= Math.max(64, 0.05 * r.small.bytes);
   const checks = [
     [`display lag p99 ≤ ${TARGETS.lagP99Ms} ms`, r.ours.lagP99 <= TARGETS.lagP99Ms && r.ours.shown === r.ours.markers, `${f(r.ours.lagP99)} ms`],
-    [`cost at ~100k ≤ ${TARGETS.costRatio}x cost at ~1k`, costRatio <= TARGETS.costRatio, `${f(costRatio, 2)}x`],
-    [`≥ ${TARGETS.mainThreadRatio}x less main-thread time than the baseline`, mainRatio >= TARGETS.mainThreadRatio, `${lb(mainRatio, 1)}x (webview script: ${lb(r.naive.scriptMs / r.ours.scriptMs, 1)}x)`],
+    [`cost at ~100k ≤ ${TARGETS.costRatio}x cost at ~1k`, costRatio <= TARGETS.costRatio, `${f(costRatio, 2)}x (whole renderer: ${f(r.ours.cost100k / r.ours.cost1k, 2)}x)`],
+    [`≥ ${TARGETS.mainThreadRatio}x less webview main-thread time per token than the baseline`, mainRatio >= TARGETS.mainThreadRatio, `${lb(mainRatio, 1)}x (webview script: ${lb(ratioOf('scriptMs'), 1)}x; whole renderer: ${lb(ratioOf('taskMs'), 1)}x)`],
     [`webview heap ≤ ${TARGETS.heapMb} MB (${LONG_TURNS} turns)`, r.heap.mb <= TARGETS.heapMb, `${f(r.heap.mb, 1)} MB (${r.heap.how})`],
     [`DOM nodes ≤ ${TARGETS.domNodes} (${LONG_TURNS} turns)`, r.domNodes <= TARGETS.domNodes, String(r.domNodes)],
     ['bytes per message exchange independent of length', perMessage, `${r.small.bytes} B (${r.small.messages} msgs) at 10 turns, ${r.large.bytes} B (${r.large.messages} msgs) at ${LONG_TURNS}`],

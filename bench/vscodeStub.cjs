@@ -7,12 +7,18 @@ class EventEmitter {
   dispose() {}
 }
 const disposable = { dispose() {} };
+class Disposable {
+  constructor(fn) { this.fn = fn; }
+  static from(...items) { return new Disposable(() => items.forEach((d) => d?.dispose?.())); }
+  dispose() { this.fn?.(); }
+}
 const Uri = {
   joinPath: (base, ...parts) => ({ ...base, path: [base.path, ...parts].join('/'), with: (c) => ({ ...base, ...c }) }),
   file: (p) => ({ scheme: 'file', path: p, fsPath: p, with: (c) => ({ scheme: 'file', path: p, ...c }) }),
 };
 module.exports = {
   EventEmitter,
+  Disposable,
   StatusBarAlignment: { Left: 1, Right: 2 },
   DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
   TabInputTextDiff: class {},
@@ -33,6 +39,10 @@ module.exports = {
     onDidChangeConfiguration: () => disposable,
     onDidGrantWorkspaceTrust: () => disposable,
     registerTextDocumentContentProvider: () => disposable,
+    createFileSystemWatcher: () => ({ onDidCreate: () => disposable, onDidDelete: () => disposable, onDidChange: () => disposable, dispose() {} }),
+    onDidChangeWorkspaceFolders: () => disposable,
+    onDidChangeTextDocument: () => disposable,
+    onDidCloseTextDocument: () => disposable,
     isTrusted: true,
   },
 };

@@ -1,6 +1,6 @@
 // Functions evaluated inside the chat webview's frame by bench/streaming.mjs (Playwright's evaluate runs
 // them through the debugger, so the webview's CSP does not apply). They only read stable DOM: the
-// role="log" transcript, role="article" turns and .block-content elements.
+// role="log" transcript, its <article> turns, their .turn-body blocks and .block-content elements.
 
 /**
  * Installs window.__bench: marker arrival times (a MutationObserver that scans only newly added text),
@@ -120,7 +120,7 @@ export function readProbe({ sinceMs = 0 } = {}) {
 export function installBaseline() {
   const md = window.markdownit({ html: false, linkify: true });
   const texts = new Map();
-  const state = { stopped: false };
+  const state = { stopped: false, renders: 0, missed: 0 };
   window.__baseline = state;
   window.addEventListener(
     'message',
@@ -130,14 +130,21 @@ export function installBaseline() {
       e.stopImmediatePropagation();
       if (state.stopped || m.type !== 'blockDeltas') return;
       const t0 = performance.now();
-      const turns = document.querySelectorAll('[role="log"] [role="article"]');
-      const turn = turns[turns.length - 1];
+      // Turns are <article> elements (implicit role); a turn's blocks are its .turn-body's children in order.
+      const turns = document.querySelectorAll('[role="log"] article');
+      const body = turns[turns.length - 1]?.querySelector('.turn-body');
       for (const d of m.deltas) {
         const key = `${m.turnId}:${d.index}`;
         const text = (texts.get(key) ?? '') + d.text;
         texts.set(key, text);
-        const el = turn?.querySelectorAll('.block-content')[d.index];
-        if (el) el.innerHTML = window.DOMPurify.sanitize(md.render(text));
+        const block = body?.children[d.index];
+        const el = block?.classList.contains('block-content') ? block : block?.querySelector('.block-content');
+        if (!el) {
+          state.missed++;
+          continue;
+        }
+        el.innerHTML = window.DOMPurify.sanitize(md.render(text));
+        state.renders++;
       }
       window.__bench.scriptMs += performance.now() - t0;
     },

@@ -3,3 +3,10 @@
 export { ClaudeClient } from './core/claude/claudeClient';
 export { WORKSPACE_TOOLS, createFallbackSearch, createNodeFileSystem, createRipgrepSearch, findRipgrep, listWorkspaceFiles, readFileForAttachment, runTool } from './core/tools';
 export { resolveApplyTarget } from './core/codeBlocks/applyTarget';
+export { toErrorInfo } from './core/claude/errors';
+export { BatchGoneError, WorkspaceBatch, prepareBatch } from './core/review/batchLifecycle';
+export { createDefaultBatchCodec } from './core/review/batchDefaultCodec';
+export { estimateBatchCost } from './core/review/batchCost';
+export { readReviewFile, selectReviewFiles } from './core/review/batchFiles';
+export { parseBatchRecord } from './core/review/batchRecord';
+export { countOutcomes } from './core/review/batchResults';

@@ -20,6 +20,7 @@ import { restoreFiles } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
 import { WriteApprovals } from './vscode/agent/writeApprovals';
 import type { CompanionApi } from './vscode/testApi';
+import { registerWorkspaceReview } from './vscode/review/workspaceReview';
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
   const apiKeys = new ApiKeyStore(context.secrets);
@@ -66,7 +67,8 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     registerViewPreferences(view),
     ...registerReview({ session, view, client }),
   );
-  return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine() };
+  const workspaceReview = registerWorkspaceReview(context, () => client.batches());
+  return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine(), workspaceReview };
 }
 
 export function deactivate(): void {

@@ -8,5 +8,8 @@ export function viewPreferences(): ViewPreferences {
 }
 
 export function setViewPreferences(preferences: ViewPreferences | undefined): void {
-  if (preferences) current = preferences;
+  if (!preferences) return;
+  current = preferences;
+  // Reflected on the root so a test (or a stylesheet) can tell when a changed setting has arrived.
+  document.documentElement.dataset['thinkingExpanded'] = String(preferences.thinkingExpanded);
 }

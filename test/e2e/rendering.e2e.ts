@@ -232,6 +232,8 @@ describe('rendering', () => {
 
     it('finished thinking stays expanded', async () => {
       f.fake.enqueue(paced(12, thinking(chunks('Considering the options carefully. '.repeat(5), 4), 'Expanded answer.')));
+      // The settings file reaches the host through a file watcher: wait until the panel has the new value.
+      await waitShown(f.chat.frame.locator('html[data-thinking-expanded="true"]'), 'the panel never got thinkingExpanded', f.chat.transcript, { state: 'attached' });
       await f.chat.send('think again');
       const turn = f.chat.assistantTurns.last();
       const summary = f.chat.thinkingSummaries(turn).first();

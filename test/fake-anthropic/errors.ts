@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 
 /** `prefix` + `01` + 22 base58 characters, like `msg_01XFDUDYJgAACzvnptvVoYEL`. */
-export function newId(prefix: 'msg' | 'req' | 'toolu'): string {
+export function newId(prefix: 'msg' | 'req' | 'toolu' | 'msgbatch'): string {
   const bytes = randomBytes(22);
   let s = '';
   for (const b of bytes) s += ALPHABET[b % ALPHABET.length];

@@ -29,4 +29,6 @@ export { LOOKBACK_BLOCKS, type CacheUsage } from './prompt-cache';
 export { MAX_BREAKPOINTS, TTL_MS } from './breakpoints';
 export { errorTypeForStatus } from './errors';
 export { fakeSignature } from './plan';
+export { batchCanceled, batchErrored, batchExpired, batchSucceeded } from './batches';
 export type * from './types';
+export type * from './batch-types';

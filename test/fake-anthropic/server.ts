@@ -2,6 +2,8 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { handleBatches } from './batch-routes';
+import { BatchStore } from './batches';
 import { HttpFailure, newId } from './errors';
 import { echoScenario, handleMessages } from './messages';
 import { findModel, listModels } from './models';
@@ -63,6 +65,8 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
   let closing = false;
   let closed: Promise<void> | undefined;
   const cache = new PromptCache(opts.now ?? Date.now, opts.cache ?? true);
+  const batches = new BatchStore({ now: opts.now ?? Date.now, defaultScenario: () => fallback });
+  let baseUrl = '';
 
   async function route(ctx: RequestContext, method: string): Promise<void> {
     const { rec } = ctx;
@@ -79,6 +83,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
         cache,
       });
     }
+    if (handleBatches(ctx, method, batches, baseUrl)) return;
     if (method === 'POST' && rec.path === '/v1/messages/count_tokens') {
       const body = validateCountTokensRequest(rec.body);
       return sendJson(ctx, 200, JSON.stringify({ input_tokens: estimateInputTokens(body) }));
@@ -150,6 +155,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
     });
   });
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   function waitFor<T>(what: string, check: () => T | undefined, timeoutMs: number): Promise<T> {
     return new Promise((resolve, reject) => {
@@ -175,7 +181,7 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
   }
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: baseUrl,
     port,
     requests,
     enqueue: (...s) => void queue.push(...s),
@@ -193,10 +199,12 @@ export async function startFakeAnthropic(opts: FakeAnthropicOptions = {}): Promi
         timeoutMs,
       ),
     cache,
+    batches,
     reset: () => {
       queue.length = 0;
       requests.length = 0;
       cache.clear();
+      batches.reset();
     },
     close: () => {
       if (!closed) {

@@ -1,4 +1,5 @@
 // Shared types of the fake Anthropic Messages API server (no runtime code).
+import type { FakeBatches } from './batch-types';
 
 /** JSON value as parsed from a request body. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -248,7 +249,9 @@ export interface FakeAnthropic {
   waitForOutcome(index: number, timeoutMs?: number): Promise<RequestOutcome>;
   /** Prompt cache state (see FakeAnthropicOptions.cache / .now). */
   readonly cache: FakePromptCache;
-  /** Clears the queue, the request log and the prompt cache (the default scenario is kept). */
+  /** Message Batches: script outcomes, end batches, inspect them (see batch-types.ts). */
+  readonly batches: FakeBatches;
+  /** Clears the queue, the request log, the prompt cache and the batches (the default scenario is kept). */
   reset(): void;
   /** Closes the server and destroys open sockets, stalled streams included. */
   close(): Promise<void>;

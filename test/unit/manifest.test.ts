@@ -68,6 +68,7 @@ describe('manifest', () => {
       'claudeCompanion.reviewSelection': 'Review Selection',
       'claudeCompanion.reviewChanges': 'Review Uncommitted Changes',
       'claudeCompanion.clearReviewFindings': 'Clear Review Findings',
+      'claudeCompanion.reviewWorkspace': 'Review Workspace (Batch, half price)',
     };
     const source = allSource('src');
     for (const cmd of pkg.contributes.commands) {

@@ -4,6 +4,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { ErrorInfo } from '../../shared/protocol';
 import { ModelCatalog, type ModelList } from '../models/modelCatalog';
+import { sdkBatchesPort } from '../review/batchSdkPort';
+import type { BatchesPort } from '../review/batchTypes';
 import { parseModelInfo, type ModelInfo } from '../models/modelInfo';
 import { costOf } from '../usage/pricing';
 import { placeCacheBreakpoints, countBreakpoints } from './cachePlanner';
@@ -15,7 +17,7 @@ import type { RequestRecord } from './requestRecord';
 import { systemPromptFor, type ClaudeSettings } from './settings';
 import { AttemptFailure, streamAttempt } from './streamAttempt';
 import type { TurnResult } from './streamEvents';
-import { TurnFailure, type ClaudeService, type TurnRequest } from './turnStreamer';
+import { TurnFailure, type BatchSource, type ClaudeService, type TurnRequest } from './turnStreamer';
 
 export interface ClaudeClientDeps {
   readonly getSettings: () => ClaudeSettings;
@@ -28,7 +30,7 @@ export interface ClaudeClientDeps {
   readonly breaker?: CircuitBreaker;
 }
 
-export class ClaudeClient implements ClaudeService {
+export class ClaudeClient implements ClaudeService, BatchSource {
   private cached: { key: string; client: Anthropic } | undefined;
   private readonly breaker: CircuitBreaker;
   readonly models: ModelCatalog;
@@ -40,6 +42,11 @@ export class ClaudeClient implements ClaudeService {
 
   listModels(): Promise<ModelList> {
     return this.models.list();
+  }
+
+  /** The Message Batches API on the same SDK client (key, apiBaseUrl, retries and timeout as for chat). */
+  async batches(): Promise<BatchesPort> {
+    return sdkBatchesPort((await this.client(this.deps.getSettings())).messages.batches);
   }
 
   async streamTurn(request: TurnRequest): Promise<TurnResult> {

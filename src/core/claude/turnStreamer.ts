@@ -2,6 +2,7 @@
 // loaded lazily (it costs ~55 ms to load, far too much for activation).
 import type { ErrorInfo } from '../../shared/protocol';
 import type { ModelList } from '../models/modelCatalog';
+import type { BatchesPort } from '../review/batchTypes';
 import type { ToolChoice, ToolDefinition } from './requestBuilder';
 import type { ClaudeStreamEvent, TurnResult } from './streamEvents';
 
@@ -58,11 +59,28 @@ export interface ModelSource {
 
 export type ClaudeService = TurnStreamer & ModelSource;
 
+/** The Message Batches API of the loaded client. Rejects with MissingApiKeyError without a key. */
+export interface BatchSource {
+  batches(): Promise<BatchesPort>;
+}
+
 /** Loads the real client on first use; `preload()` lets the editor warm it off the activation path. */
-export class LazyTurnStreamer implements ClaudeService {
+export class LazyTurnStreamer implements ClaudeService, BatchSource {
   private loading: Promise<ClaudeService> | undefined;
 
   constructor(private readonly load: () => Promise<ClaudeService>) {}
+
+  async batches(): Promise<BatchesPort> {
+    let service: ClaudeService & Partial<BatchSource>;
+    try {
+      service = await this.get();
+    } catch (error) {
+      this.loading = undefined;
+      throw error;
+    }
+    if (typeof service.batches !== 'function') throw new Error('This Claude client has no Message Batches API.');
+    return service.batches();
+  }
 
   async listModels(): Promise<ModelList> {
     return (await this.get()).listModels();

@@ -1,28 +1,46 @@
-// Validates tool inputs against the very schema the model was given (ajv), and words the errors so the
+// Validates tool inputs against the very schema the model was given, and words the errors so the
 // model can fix its call: "`path` is required", "`start_line` must be an integer ≥ 1 (got 0)".
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+// The workspace tools' validators are generated at development time by ajv's standalone code
+// (scripts/gen-validators.mjs), so the shipped engine does not carry ajv's compiler.
+import type { ErrorObject } from 'ajv';
+import * as generated from './generated/toolValidators';
+import { schemaFingerprint } from './schemaFingerprint';
 
 type Schema = { readonly type: 'object'; readonly [key: string]: unknown };
 type PropSchema = { type?: unknown; minimum?: number; maximum?: number; minLength?: number; enum?: unknown[] };
 
-let ajv: Ajv | undefined;
-// Compiled once per schema object; a WeakMap so specs built at run time do not leak.
-const compiled = new WeakMap<object, ValidateFunction>();
+/** An ajv validate function: true when valid, with the problems in `errors` otherwise. */
+export type ValidateFunction = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+export type SchemaCompiler = (schema: Schema) => ValidateFunction;
 
-function validatorFor(schema: Schema): ValidateFunction {
-  let fn = compiled.get(schema);
+const precompiled = generated as unknown as Record<string, ValidateFunction | undefined> & { FINGERPRINTS: Record<string, string | undefined> };
+let compiler: SchemaCompiler | undefined;
+// Looked up once per schema object; a WeakMap so specs built at run time do not leak.
+const resolved = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Compiles schemas that have no generated validator (tests' own tools). Production has none: a tool
+ * whose schema was not generated is refused as our bug rather than run unchecked.
+ */
+export function setSchemaCompiler(next: SchemaCompiler | undefined): void {
+  compiler = next;
+}
+
+function validatorFor(toolName: string, schema: Schema): ValidateFunction {
+  let fn = resolved.get(schema);
   if (!fn) {
-    // Created on first use: compiling costs a few ms we do not want at activation.
-    ajv ??= new Ajv({ allErrors: true, verbose: true });
-    fn = ajv.compile(schema);
-    compiled.set(schema, fn);
+    const own = precompiled[toolName];
+    if (own && precompiled.FINGERPRINTS[toolName] === schemaFingerprint(schema)) fn = own;
+    else if (compiler) fn = compiler(schema);
+    else throw new Error(`no validator was generated for this schema of ${toolName}; run npm run gen:validators`);
+    resolved.set(schema, fn);
   }
   return fn;
 }
 
 /** Undefined when the input is valid; otherwise one message listing every problem. */
 export function validateInput(toolName: string, schema: Schema, input: unknown): string | undefined {
-  const validate = validatorFor(schema);
+  const validate = validatorFor(toolName, schema);
   if (validate(input)) return undefined;
   const problems = [...new Set((validate.errors ?? []).map((e) => describeError(e, schema)))];
   return `Invalid input for ${toolName}: ${problems.join('; ')}. Fix the input and call the tool again.`;
