@@ -14,6 +14,7 @@ import { registerFileSearch } from './vscode/fileSearch';
 import { registerCodeBlockActions } from './vscode/codeBlockActions';
 import { registerLinkOpener } from './vscode/linkOpener';
 import { registerViewPreferences } from './vscode/viewPreferences';
+import { registerReview } from './vscode/review/registerReview';
 import { writesDisabledReason } from './vscode/agent/agentSettings';
 import { restoreFiles } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     registerLinkOpener(view),
     registerViewPreferences(view),
     ...registerCompaction(view, session),
+    ...registerReview({ session, view, client }),
   );
   const workspaceReview = registerWorkspaceReview(context, () => client.batches());
   return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine(), workspaceReview };

@@ -1,7 +1,7 @@
 // Fixture: a fresh code-server with the packaged extension (.vsix) installed, opened in chromium.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { REPO_ROOT, scriptsLib, type CodeServer } from './scriptsLib';
 
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, '.test-artifacts', 'e2e');
@@ -113,4 +113,63 @@ export async function captureArtifacts(wb: Workbench, test: Mocha.Test): Promise
   const base = path.join(ARTIFACTS_DIR, `${slug(test.fullTitle())}${failed ? '.failed' : ''}`);
   await wb.page.screenshot({ path: `${base}.png` }).catch((err: Error) => console.error(`screenshot failed: ${err.message}`));
   if (failed) fs.writeFileSync(`${base}.log`, wb.diagnostics());
+}
+
+/** The Quick Open / command palette input. */
+function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
+}
+
+/** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.locator('.monaco-workbench').focus();
+  await page.keyboard.press('Control+P');
+  const box = quickInput(page);
+  await box.waitFor({ state: 'visible' });
+  await box.fill(name);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await box.press('Enter');
+  const base = path.basename(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await page.locator('.part.editor .tabs-container').getByRole('tab', { name: new RegExp(`^${base}`) }).waitFor();
+}
+
+/** Runs a command through the command palette (F1) by its label, e.g. "Claude: Review Current File". */
+export async function runCommand(page: Page, label: string): Promise<void> {
+  await page.locator('.monaco-workbench').focus();
+  await page.keyboard.press('F1');
+  const box = quickInput(page);
+  await box.waitFor({ state: 'visible' });
+  await box.fill(`>${label}`);
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
+  await box.press('Enter');
+}
+
+/** The Problems panel: one row per file and one per problem. */
+export class ProblemsPanel {
+  constructor(readonly page: Page) {}
+
+  get panel(): Locator {
+    return this.page.locator('.markers-panel');
+  }
+
+  /** Problem rows (not file rows); their text holds the message, the source and "[Ln x, Col y]". */
+  get problems(): Locator {
+    return this.panel.locator('.monaco-list-row').filter({ has: this.page.locator('.marker-icon') });
+  }
+
+  /** A problem row whose text matches `text`. */
+  problem(text: string | RegExp): Locator {
+    return this.problems.filter({ hasText: text });
+  }
+
+  async open(): Promise<void> {
+    // "View: Show Problems" is listed as "Problems: Focus on Problems View" (Ctrl+Shift+M toggles it).
+    await runCommand(this.page, 'Problems: Focus on Problems View');
+    await this.panel.waitFor({ state: 'visible' });
+  }
+
+  /** The text of every visible problem row, for assertions and failure messages. */
+  async rowTexts(): Promise<string[]> {
+    return (await this.problems.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
 }

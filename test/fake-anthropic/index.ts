@@ -12,6 +12,7 @@ export {
   refusal,
   replayFile,
   replaySse,
+  reportFindings,
   stall,
   text,
   thinking,

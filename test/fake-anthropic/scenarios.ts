@@ -55,6 +55,18 @@ export function toolUse(
   return { ...opts, kind: 'tool_use', calls: Array.isArray(calls) ? calls : [calls] };
 }
 
+/**
+ * A code review's answer: one `report_findings` tool_use (see CONTRACT.md, "Review findings") whose input
+ * streams in JSON chunks, optionally after a text block.
+ */
+export function reportFindings(
+  report: { summary: string; findings: Array<{ severity: string; line: number; endLine?: number; title: string; detail: string; suggestion?: string }> } | Record<string, unknown>,
+  opts: MessageOptions & { text?: string | string[]; id?: string } = {},
+): ToolUseScenario {
+  const { id, ...rest } = opts;
+  return toolUse({ name: 'report_findings', input: report, ...(id !== undefined ? { id } : {}) }, rest);
+}
+
 /** stop_reason refusal with stop_details {type:'refusal', category, explanation}. */
 export function refusal(
   opts: MessageOptions & { text?: string | string[]; category?: RefusalCategory; explanation?: string | null } = {},

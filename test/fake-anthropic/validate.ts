@@ -162,6 +162,7 @@ function checkCommon(body: Record<string, unknown>, opts: ValidationOptions): vo
     });
   }
   checkCacheControl(body);
+  checkToolChoice(body);
   const effort = isObject(body.output_config) ? body.output_config.effort : undefined;
   if (effort !== undefined && (typeof effort !== 'string' || !EFFORTS.has(effort))) {
     bad("output_config.effort: Input should be 'low', 'medium', 'high', 'xhigh' or 'max'");
@@ -179,6 +180,26 @@ function checkThinking(body: Record<string, unknown>, maxTokens: number | undefi
   if (typeof budget !== 'number' || !Number.isInteger(budget)) bad('thinking.enabled.budget_tokens: Field required');
   if (budget < 1024) bad('thinking.enabled.budget_tokens: Input should be greater than or equal to 1024');
   if (maxTokens !== undefined && budget >= maxTokens) bad('`max_tokens` must be greater than `thinking.budget_tokens`');
+}
+
+const TOOL_CHOICE_TYPES = new Set(['auto', 'any', 'tool', 'none']);
+
+/** tool_choice shape; a named tool must be defined; forcing a tool is refused with thinking on (as the API does). */
+function checkToolChoice(body: Record<string, unknown>): void {
+  const choice = body.tool_choice;
+  if (choice === undefined) return;
+  if (!isObject(choice) || typeof choice.type !== 'string' || !TOOL_CHOICE_TYPES.has(choice.type)) {
+    bad("tool_choice.type: Input should be 'auto', 'any', 'tool' or 'none'");
+  }
+  if (choice.type === 'tool') {
+    if (typeof choice.name !== 'string') bad('tool_choice.tool.name: Field required');
+    const names = Array.isArray(body.tools) ? body.tools.filter(isObject).map((t) => t.name) : [];
+    if (!names.includes(choice.name)) bad(`tool_choice: tool \`${choice.name}\` not found in \`tools\``);
+  }
+  const thinking = isObject(body.thinking) ? body.thinking.type : undefined;
+  if ((choice.type === 'tool' || choice.type === 'any') && (thinking === 'enabled' || thinking === 'adaptive')) {
+    bad('Thinking may not be enabled when tool_choice forces tool use.');
+  }
 }
 
 function checkModelExists(model: string): void {

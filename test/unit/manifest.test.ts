@@ -64,6 +64,10 @@ describe('manifest', () => {
       'claudeCompanion.setApiKey': 'Set API Key',
       'claudeCompanion.clearApiKey': 'Clear API Key',
       'claudeCompanion.showLog': 'Show Request Log',
+      'claudeCompanion.reviewCurrentFile': 'Review Current File',
+      'claudeCompanion.reviewSelection': 'Review Selection',
+      'claudeCompanion.reviewChanges': 'Review Uncommitted Changes',
+      'claudeCompanion.clearReviewFindings': 'Clear Review Findings',
       'claudeCompanion.reviewWorkspace': 'Review Workspace (Batch, half price)',
     };
     const source = allSource('src');
@@ -82,6 +86,19 @@ describe('manifest', () => {
       assert.ok(props[`claudeCompanion.${key}`], key);
     }
     assert.equal(props['claudeCompanion.apiBaseUrl'].default, '');
+  });
+
+  it('puts the review commands in the menus the contract names, with when clauses', () => {
+    const menus = pkg.contributes.menus as Record<string, Array<{ command: string; when?: string }>>;
+    const where = (id: string) => Object.entries(menus).filter(([, items]) => items.some((i) => i.command === id)).map(([menu]) => menu).sort();
+    assert.deepEqual(where('claudeCompanion.reviewCurrentFile'), ['editor/context', 'editor/title', 'explorer/context']);
+    assert.deepEqual(where('claudeCompanion.reviewSelection'), ['commandPalette', 'editor/context']);
+    assert.deepEqual(where('claudeCompanion.reviewChanges'), ['scm/title']);
+    const when = (menu: string, id: string) => menus[menu]!.find((i) => i.command === id)?.when ?? '';
+    assert.match(when('editor/context', 'claudeCompanion.reviewSelection'), /editorHasSelection/);
+    assert.match(when('explorer/context', 'claudeCompanion.reviewCurrentFile'), /!explorerResourceIsFolder/);
+    assert.match(when('scm/title', 'claudeCompanion.reviewChanges'), /scmProvider == git/);
+    assert.equal(pkg.contributes.configuration.properties['claudeCompanion.review.systemPrompt'].default, '');
   });
 
   it('keeps activation minimal (inferred from contributions)', () => {

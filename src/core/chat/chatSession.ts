@@ -11,6 +11,7 @@ import { PendingAttachments, attachmentLabel, type Attachment } from './attachme
 import { ImageRejected } from './imageBlocks';
 import { buildUserMessage } from './userMessage';
 import { CheckpointStore, type FileCheckpoint } from './checkpoints';
+import type { CustomAnswer, CustomTurnEnd } from './customTurn';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
 import { Transcript, blockSnapshot, type MutableTurn } from './transcript';
 import type { Compactor } from '../context/compactor';
@@ -44,6 +45,8 @@ export class ChatSession {
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
   private readonly compaction: SessionCompaction | undefined;
+  /** Answers the pending turn instead of the chat's request (a review); Retry repeats it. */
+  private customAnswer: CustomAnswer | undefined;
 
   constructor(
     private readonly deps: ChatSessionDeps,
@@ -82,9 +85,26 @@ export class ChatSession {
       return Promise.resolve();
     }
     if (this.attachments.take().length) this.postAttachments();
+    this.customAnswer = undefined;
     const userTurn = this.transcript.addUserTurn(message.shown, message.content);
     this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text: message.shown, done: true }], status: 'done' } });
     return this.startAnswer();
+  }
+
+  /**
+   * Runs a turn answered by `answer` (e.g. a code review with its own system prompt and tool): the user
+   * turn shows `shown`, the history gets `content`. Resolves with how it ended; undefined when a turn is
+   * already streaming (nothing was started).
+   */
+  async runCustomTurn(shown: string, content: string | readonly unknown[], answer: CustomAnswer): Promise<CustomTurnEnd | undefined> {
+    if (this.streaming) return undefined;
+    const userTurn = this.transcript.addUserTurn(shown, typeof content === 'string' ? [{ type: 'text', text: content }] : content);
+    this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text: shown, done: true }], status: 'done' } });
+    this.customAnswer = answer;
+    const transcript = this.transcript;
+    await this.startAnswer();
+    const turn = transcript.lastTurn();
+    return { status: turn?.status === 'streaming' || !turn ? 'error' : turn.status, ...(turn?.error ? { error: turn.error } : {}) };
   }
 
   /** Attaches context (e.g. the editor selection) to the next message. */
@@ -145,6 +165,7 @@ export class ChatSession {
     this.stop();
     this.transcript = new Transcript();
     this.checkpoints.clear();
+    this.customAnswer = undefined;
     this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
   }
 
@@ -158,6 +179,7 @@ export class ChatSession {
     this.stop();
     this.transcript = restored;
     this.checkpoints.clear();
+    this.customAnswer = undefined;
     this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
     this.out.send({ type: 'snapshot', chat: await this.snapshot() });
     return restored.turnCount;
@@ -210,7 +232,17 @@ export class ChatSession {
       ? (messages: readonly ApiMessage[], tools?: readonly ToolDefinition[]) => compaction.prepare(transcript, messages, tools, controller.signal)
       : undefined;
     try {
-      if (this.deps.agent) {
+      if (this.customAnswer) {
+        const result = await this.customAnswer({
+          signal: controller.signal,
+          apply: (event) => this.apply(turn, event),
+          replaceBlockText: (index, text) => this.replaceBlockText(turn, index, text),
+          countUsage: (model, usage) => this.countUsage(transcript, turn, model, usage),
+        });
+        transcript.commitAssistant(result.content);
+        turn.stopReason = result.stopReason;
+        this.endTurn(turn, 'done', result.model);
+      } else if (this.deps.agent) {
         const hooks = await this.deps.agent();
         const result = await runAgentAnswer(hooks, this.deps.client, transcript, turn, controller.signal, {
           out: this.out,
@@ -311,6 +343,13 @@ export class ChatSession {
         return;
       }
     }
+  }
+
+  private replaceBlockText(turn: MutableTurn, index: number, text: string): void {
+    const block = turn.blocks[index];
+    if (!block || block.text === text) return;
+    block.text = text;
+    void this.snapshot().then((chat) => this.out.send({ type: 'snapshot', chat }));
   }
 
   private appendText(turn: MutableTurn, index: number, text: string): void {

@@ -115,6 +115,10 @@ export class Transcript {
     return this.history.at(-1)?.role === 'user';
   }
 
+  lastTurn(): MutableTurn | undefined {
+    return this.turns.at(-1);
+  }
+
   turn(id: string): MutableTurn | undefined {
     return findTurn(this.turns, id);
   }

@@ -101,7 +101,14 @@ export class ClaudeClient implements ClaudeService, BatchSource {
     const now = this.deps.now ?? Date.now;
     const info: ModelInfo = this.models.get(model);
     const params: MessageParams = placeCacheBreakpoints(
-      buildMessageParams({ settings, model: info, system: systemPromptFor(settings), messages: request.messages, ...(request.tools ? { tools: request.tools } : {}) }),
+      buildMessageParams({
+        settings,
+        model: info,
+        system: request.system ?? systemPromptFor(settings),
+        messages: request.messages,
+        ...(request.tools ? { tools: request.tools } : {}),
+        ...(request.toolChoice ? { toolChoice: request.toolChoice } : {}),
+      }),
     );
     const started = now();
     const base = {

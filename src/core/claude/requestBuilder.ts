@@ -23,6 +23,9 @@ export interface ToolDefinition {
   readonly cache_control?: CacheControl;
 }
 
+/** `tool` / `any` force a tool call (the API allows that only with thinking off). */
+export type ToolChoice = { readonly type: 'auto' | 'any' | 'none' } | { readonly type: 'tool'; readonly name: string };
+
 export type ThinkingParam = { readonly type: 'adaptive' } | { readonly type: 'enabled'; readonly budget_tokens: number } | { readonly type: 'disabled' };
 
 export interface MessageParams {
@@ -31,6 +34,7 @@ export interface MessageParams {
   readonly system: readonly TextBlockParam[];
   readonly messages: readonly ApiMessage[];
   readonly tools?: readonly ToolDefinition[];
+  readonly tool_choice?: ToolChoice;
   readonly thinking?: ThinkingParam;
   readonly output_config?: { readonly effort: Effort };
   readonly stop_sequences?: readonly string[];
@@ -44,11 +48,14 @@ export interface BuildInput {
   readonly system: string;
   readonly messages: readonly ApiMessage[];
   readonly tools?: readonly ToolDefinition[];
+  readonly toolChoice?: ToolChoice;
 }
 
-export function buildMessageParams({ settings, model, system, messages, tools }: BuildInput): MessageParams {
+export function buildMessageParams({ settings, model, system, messages, tools, toolChoice }: BuildInput): MessageParams {
   const maxTokens = Math.max(1, Math.min(settings.maxTokens, model.maxOutputTokens));
-  const thinking = thinkingParam(settings, model, maxTokens);
+  const choice = toolChoice && tools && tools.length > 0 ? toolChoiceFor(toolChoice, model) : undefined;
+  const forced = choice?.type === 'tool' || choice?.type === 'any';
+  const thinking = forced ? { type: 'disabled' as const } : thinkingParam(settings, model, maxTokens);
   const effort = effortParam(settings.effort, model);
   return {
     model: model.id,
@@ -56,6 +63,7 @@ export function buildMessageParams({ settings, model, system, messages, tools }:
     system: [{ type: 'text', text: system }],
     messages,
     ...(tools && tools.length > 0 ? { tools } : {}),
+    ...(choice ? { tool_choice: choice } : {}),
     ...(thinking ? { thinking } : {}),
     ...(effort ? { output_config: { effort } } : {}),
     ...(settings.stopSequences.length > 0 ? { stop_sequences: settings.stopSequences } : {}),
@@ -78,6 +86,15 @@ export function thinkingParam(settings: ClaudeSettings, model: ModelInfo, maxTok
     case 'adaptive':
       return has('adaptive') ? { type: 'adaptive' } : enabled();
   }
+}
+
+/**
+ * Forcing a tool needs thinking off; a model that always thinks (Opus 5.5) cannot turn it off, so it
+ * gets `auto` instead and the caller must handle an answer without the tool call.
+ */
+export function toolChoiceFor(requested: ToolChoice, model: ModelInfo): ToolChoice {
+  const forced = requested.type === 'tool' || requested.type === 'any';
+  return forced && !model.thinkingTypes.includes('disabled') ? { type: 'auto' } : requested;
 }
 
 /** The chosen effort, or the highest one the model supports below it. */

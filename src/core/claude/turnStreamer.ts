@@ -3,7 +3,7 @@
 import type { ErrorInfo } from '../../shared/protocol';
 import type { ModelList } from '../models/modelCatalog';
 import type { BatchesPort } from '../review/batchTypes';
-import type { ToolDefinition } from './requestBuilder';
+import type { ToolChoice, ToolDefinition } from './requestBuilder';
 import type { ClaudeStreamEvent, TurnResult } from './streamEvents';
 import type { ContextService, SummaryRequest, SummaryResult, TokenCountRequest } from '../context/contextService';
 
@@ -17,6 +17,10 @@ export interface TurnRequest {
   readonly messages: readonly ApiMessage[];
   /** Tool definitions for this request (the agent loop's tools); none for plain chat. */
   readonly tools?: readonly ToolDefinition[];
+  /** Forces a tool (e.g. a review's report_findings); thinking is then turned off where the model allows. */
+  readonly toolChoice?: ToolChoice;
+  /** Replaces the chat's system prompt (e.g. for a code review). */
+  readonly system?: string;
   readonly signal: AbortSignal;
   readonly onEvent: (event: ClaudeStreamEvent) => void;
 }

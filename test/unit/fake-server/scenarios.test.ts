@@ -8,6 +8,7 @@ import {
   text,
   thinking,
   toolUse,
+  reportFindings,
 } from '../../fake-anthropic';
 import { params, rawStream } from './helpers';
 import { useFakeAnthropic } from '../../support/useFakeAnthropic';
@@ -62,6 +63,15 @@ describe('fake Anthropic server', function () {
         { type: 'tool_use', id: 'toolu_a', name: 'get_weather', caller: { type: 'direct' }, input: { location: 'San Francisco, CA', unit: 'c' } },
         { type: 'tool_use', id: 'toolu_b', name: 'get_weather', caller: { type: 'direct' }, input: { location: 'Paris', nested: { days: [1, 2, 3] } } },
       ]);
+    });
+
+    it('reportFindings(): a report_findings tool_use the SDK assembles, answering a forced tool_choice', async () => {
+      const report = { summary: 'One issue.', findings: [{ severity: 'warning', line: 7, endLine: 8, title: 'Divides by zero', detail: 'Guard it.', suggestion: 'x' }] };
+      f.fake.enqueue(reportFindings(report, { id: 'toolu_r', jsonChunkSize: 5 }));
+      const tools = [{ name: 'report_findings', input_schema: { type: 'object' as const } }];
+      const msg = await f.client.messages.stream({ ...params(), tools, tool_choice: { type: 'tool', name: 'report_findings' } }).finalMessage();
+      assert.equal(msg.stop_reason, 'tool_use');
+      assert.deepEqual(msg.content, [{ type: 'tool_use', id: 'toolu_r', name: 'report_findings', caller: { type: 'direct' }, input: report }]);
     });
 
     it('thinking → tool_use via message(), then a valid tool_result turn', async () => {

@@ -50,6 +50,8 @@ describe('fake Anthropic server', function () {
         },
         'tool_use_id',
       ],
+      ['tool_choice naming a tool that is not defined', { tools: [{ name: 'a', input_schema: { type: 'object' } }], tool_choice: { type: 'tool', name: 'b' } }, 'tool_choice'],
+      ['forced tool_choice with thinking', { tools: [{ name: 'a', input_schema: { type: 'object' } }], tool_choice: { type: 'tool', name: 'a' }, thinking: { type: 'adaptive' } }, 'Thinking may not be enabled'],
       ['image with an unknown media type', { messages: [{ role: 'user', content: [imageOf('image/bmp', PNG_1x1)] }] }, 'media_type'],
       ['image bytes not of the stated type', { messages: [{ role: 'user', content: [imageOf('image/jpeg', PNG_1x1)] }] }, 'does not match the provided media type'],
       ['image data not base64', { messages: [{ role: 'user', content: [imageOf('image/png', 'not base64!')] }] }, 'base64'],
