@@ -24,6 +24,8 @@ module.exports = {
   TabInputTextDiff: class {},
   MarkdownString: class { constructor(v) { this.value = v; } },
   QuickPickItemKind: { Separator: -1, Default: 0 },
+  CodeActionKind: { QuickFix: { append: () => ({}) }, Empty: {} },
+  languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }), registerCodeActionsProvider: () => disposable, getDiagnostics: () => [] },
   Uri,
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   window: {

@@ -5,7 +5,7 @@ export { WORKSPACE_TOOLS, createFallbackSearch, createNodeFileSystem, createRipg
 export { resolveApplyTarget } from './core/codeBlocks/applyTarget';
 export { toErrorInfo } from './core/claude/errors';
 export { BatchGoneError, WorkspaceBatch, prepareBatch } from './core/review/batchLifecycle';
-export { createDefaultBatchCodec } from './core/review/batchDefaultCodec';
+export { createReviewBatchCodec } from './core/review/reviewBatchCodec';
 export { estimateBatchCost } from './core/review/batchCost';
 export { readReviewFile, selectReviewFiles } from './core/review/batchFiles';
 export { parseBatchRecord } from './core/review/batchRecord';

@@ -21,6 +21,7 @@ import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolCont
 import { WriteApprovals } from './vscode/agent/writeApprovals';
 import type { CompanionApi } from './vscode/testApi';
 import { registerWorkspaceReview } from './vscode/review/workspaceReview';
+import { ReviewFindings } from './vscode/review/reviewFindings';
 import { createCompactor, registerCompaction } from './vscode/compaction';
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     view.post,
   );
   view.attach(session);
+  const reviewFindings = new ReviewFindings();
 
   context.subscriptions.push(
     apiKeys,
@@ -68,9 +70,12 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     registerLinkOpener(view),
     registerViewPreferences(view),
     ...registerCompaction(view, session),
-    ...registerReview({ session, view, client }),
+    ...registerReview({ session, view, client, findings: reviewFindings }),
   );
-  const workspaceReview = registerWorkspaceReview(context, () => client.batches());
+  const workspaceReview = registerWorkspaceReview(context, () => client.batches(), {
+    clear: () => reviewFindings.clear(),
+    publish: (uri, findings, text) => reviewFindings.publishReviewed(uri, findings, text),
+  });
   return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine(), workspaceReview };
 }
 

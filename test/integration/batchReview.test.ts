@@ -11,7 +11,7 @@ import { EXTENSION_ID, waitFor } from './support';
 
 const SOURCE = 'Claude Review';
 const report = (findings: unknown[]) => batchSucceeded(toolUse({ name: 'report_findings', input: { summary: 'Reviewed.', findings } }));
-const pathOf = (r: FakeBatchRequest) => /Review `([^`]+)`/.exec(JSON.stringify(r.params.messages))?.[1];
+const pathOf = (r: FakeBatchRequest) => /<file path=\\"([^"\\]+)\\"/.exec(JSON.stringify(r.params.messages))?.[1];
 
 describe('Workspace review (batch) in the real editor', () => {
   let fake: FakeAnthropic;
@@ -64,6 +64,12 @@ describe('Workspace review (batch) in the real editor', () => {
     assert.equal(math[0]!.severity, vscode.DiagnosticSeverity.Warning);
     assert.deepEqual([math[0]!.range.start.line, math[0]!.range.end.line], [8, 9]);
     assert.deepEqual(reviewDiagnostics('README.md'), []);
+
+    // They are the single-file review's findings: quick fixes offered, and Clear Review Findings clears them.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri('src/greet.ts'), greet[0]!.range);
+    assert.ok(actions.some((a) => a.title.startsWith('Dismiss')), `code actions: ${actions.map((a) => a.title).join(', ')}`);
+    await vscode.commands.executeCommand('claudeCompanion.clearReviewFindings');
+    await waitFor('the findings cleared', () => reviewDiagnostics('src/greet.ts').length === 0 && reviewDiagnostics('src/math.js').length === 0);
   });
 
   it('batch: errored and expired files are counted, and a new review replaces the previous findings', async () => {
@@ -102,7 +108,7 @@ describe('Workspace review (batch) in the real editor', () => {
     fake.batches.configure({ endAfterPolls: 3 });
     outcomes({ 'src/math.js': report([{ severity: 'critical', line: 8, title: 'Resumed finding', detail: 'From a batch submitted before the reload.' }]) });
     // A batch submitted by the previous window: created on the fake, its record left in workspaceState.
-    const params = { model: 'claude-sonnet-5-5', max_tokens: 1000, messages: [{ role: 'user', content: 'Review `src/math.js` (12 lines).' }] };
+    const params = { model: 'claude-sonnet-5-5', max_tokens: 1000, messages: [{ role: 'user', content: 'Review this file.\n\n<file path="src/math.js">\n…\n</file>' }] };
     const created = await rawRequest(fake.url, '/v1/messages/batches', { body: { requests: [{ custom_id: 'f0_src_math_js', params }] } });
     assert.equal(created.status, 200);
     const batchId = (JSON.parse(created.body.toString()) as { id: string }).id;

@@ -1,6 +1,6 @@
 // How the workspace review talks to the model, per file: the request for a file, and the findings read
 // back from the answer. An interface so the single-file review's prompt builder and validation can be
-// plugged in (batchDefaultCodec.ts is a minimal stand-in).
+// plugged in (reviewBatchCodec.ts builds it from the single-file review).
 import type { ReviewReport } from './findingTypes';
 import type { BatchMessage, BatchMessageParams, ReviewFile } from './batchTypes';
 

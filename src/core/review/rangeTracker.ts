@@ -90,3 +90,21 @@ export class RangeTracker<Id> {
     return { moved: [...moved], cleared };
   }
 }
+
+/**
+ * The edit that turns `before` into `after`, as one change over the lines between their common first
+ * and last lines (none when equal): findings above it stay, below it move, on it are cleared.
+ */
+export function changesBetween(before: string, after: string): TextChange[] {
+  if (before === after) return [];
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let head = 0;
+  while (head < a.length - 1 && head < b.length - 1 && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - 1 - head && tail < b.length - 1 - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  // Replace whole lines head..(length - 1 - tail) of `before` with the same lines of `after`.
+  const endLine = a.length - 1 - tail;
+  const text = b.slice(head, b.length - tail).join('\n');
+  return [{ start: { line: head, character: 0 }, end: { line: endLine, character: a[endLine]!.length }, text }];
+}

@@ -7,17 +7,18 @@ import type { ChatViewProvider } from '../chatViewProvider';
 import { NoChanges, uncommittedChanges } from './gitChanges';
 import { DISMISS_FINDING_COMMAND, EXPLAIN_FINDING_COMMAND, ReviewCodeActions, explainMessage } from './reviewCodeActions';
 import { reviewPath } from './reviewContext';
-import { ReviewFindings } from './reviewFindings';
+import type { ReviewFindings } from './reviewFindings';
 import { ReviewRunner, type ReviewItem } from './reviewRunner';
 
 export interface ReviewServices {
   readonly session: ChatSession;
   readonly view: Pick<ChatViewProvider, 'reveal'>;
   readonly client: TurnStreamer;
+  /** The diagnostics every review shares (the workspace review publishes there too). */
+  readonly findings: ReviewFindings;
 }
 
-export function registerReview({ session, view, client }: ReviewServices): vscode.Disposable[] {
-  const findings = new ReviewFindings();
+export function registerReview({ session, view, client, findings }: ReviewServices): vscode.Disposable[] {
   const runner = new ReviewRunner(session, view, client, findings);
   const warn = (message: string) => void vscode.window.showWarningMessage(message);
 

@@ -3,7 +3,7 @@
 // from the moment its text was taken, so findings that arrive later still land on the right lines.
 import * as vscode from 'vscode';
 import type { ReviewFinding, FindingSeverity } from '../../core/review/findingTypes';
-import { RangeTracker, trackSpan, type LineSpan, type TextChange } from '../../core/review/rangeTracker';
+import { RangeTracker, changesBetween, trackSpan, type LineSpan, type TextChange } from '../../core/review/rangeTracker';
 import type { ReviewResult } from '../../core/review/reviewTurn';
 
 export const REVIEW_SOURCE = 'Claude Review';
@@ -70,6 +70,17 @@ export class ReviewFindings implements vscode.Disposable {
       const d = this.toDiagnostic(document, f);
       return d.range.isEqual(diagnostic.range) && d.message === diagnostic.message;
     });
+  }
+
+  /**
+   * Places findings from a review of `text` that ran elsewhere (the workspace review reads files when it
+   * submits; results come back later): edits made since then move or clear them, as during a live review.
+   */
+  async publishReviewed(uri: vscode.Uri, findings: readonly ReviewFinding[], text: string): Promise<void> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    const lineCount = Math.max(1, text.replace(/\r?\n$/, '').split(/\r?\n/).length);
+    const changes = changesBetween(text.replace(/\r\n/g, '\n'), document.getText().replace(/\r\n/g, '\n'));
+    await this.complete(uri, changes, { report: { summary: '', findings }, issues: [], scope: { path: uri.fsPath, lineCount, firstLine: 1, lastLine: lineCount } });
   }
 
   dismiss(uri: vscode.Uri, id: number): void {

@@ -17,7 +17,7 @@ import { workspaceFolders } from '../agent/toolContext';
 import { loadEngine, type EngineModule } from '../engineLoader';
 import { readSettings } from '../settings';
 import { reviewCodecFor } from './workspaceReviewCodec';
-import { ReviewDiagnostics, type FindingsSink } from './workspaceReviewDiagnostics';
+import type { FindingsSink } from './findingsSink';
 import { uriForReviewPath } from './workspaceReviewPaths';
 import { CANCEL_WORKSPACE_REVIEW, WorkspaceReviewProgress } from './workspaceReviewProgress';
 import { notifySummary, WorkspaceReviewReport, type WorkspaceReviewSummary } from './workspaceReviewReport';
@@ -48,8 +48,8 @@ interface Running {
   done?: Promise<WorkspaceReviewSummary | undefined>;
 }
 
-export function registerWorkspaceReview(context: vscode.ExtensionContext, batches: () => Promise<BatchesPort>): WorkspaceReviewApi {
-  const review = new WorkspaceReview(new WorkspaceReviewStore(context.workspaceState), batches);
+export function registerWorkspaceReview(context: vscode.ExtensionContext, batches: () => Promise<BatchesPort>, sink: FindingsSink): WorkspaceReviewApi {
+  const review = new WorkspaceReview(new WorkspaceReviewStore(context.workspaceState), batches, sink);
   context.subscriptions.push(
     review,
     vscode.commands.registerCommand(REVIEW_WORKSPACE, (args?: unknown) => review.start(args)),
@@ -65,13 +65,13 @@ class WorkspaceReview implements vscode.Disposable {
   private readonly life = new AbortController();
   private readonly progress = new WorkspaceReviewProgress();
   private readonly report = new WorkspaceReviewReport();
-  private readonly sink: FindingsSink & vscode.Disposable = new ReviewDiagnostics();
   private fileSystem: FileListContext['fs'] | undefined;
   private lastGlob = DEFAULT_REVIEW_GLOB;
 
   constructor(
     private readonly store: WorkspaceReviewStore,
     private readonly batches: () => Promise<BatchesPort>,
+    private readonly sink: FindingsSink,
   ) {}
 
   hasStoredBatch(): boolean {
@@ -118,7 +118,7 @@ class WorkspaceReview implements vscode.Disposable {
     }
 
     const model = readSettings().model;
-    const codec = reviewCodecFor(engine, model);
+    const codec = await reviewCodecFor(engine, model);
     const prepared = engine.prepareBatch(selection.files, codec, model);
     const estimate = engine.estimateBatchCost(prepared.requests, model);
     if (args.confirm !== false && !(await confirm(prepared.requests.length, model, estimate, selection.skipped))) return undefined;
@@ -156,7 +156,7 @@ class WorkspaceReview implements vscode.Disposable {
     }
     this.report.resumed(record);
     const batch = engine.WorkspaceBatch.resume(port, record, lifecycleOptions(options));
-    return this.follow(engine, batch, reviewCodecFor(engine, record.model), 0);
+    return this.follow(engine, batch, await reviewCodecFor(engine, record.model), 0);
   }
 
   async cancel(raw: unknown): Promise<void> {
@@ -235,7 +235,7 @@ class WorkspaceReview implements vscode.Disposable {
     this.sink.clear();
     for (const file of outcome.files) {
       const uri = file.kind === 'reviewed' ? uriForReviewPath(file.path) : undefined;
-      if (uri && file.kind === 'reviewed') this.sink.publish(uri, file.report.findings, texts.get(file.path) ?? '');
+      if (uri && file.kind === 'reviewed') await this.sink.publish(uri, file.report.findings, texts.get(file.path) ?? '');
     }
     return outcome;
   }
@@ -281,7 +281,6 @@ class WorkspaceReview implements vscode.Disposable {
     this.life.abort();
     this.progress.dispose();
     this.report.dispose();
-    this.sink.dispose();
   }
 }
 

@@ -1,9 +1,12 @@
-// THE SWAP POINT for the workspace review's prompt: which BatchReviewCodec builds each file's request and
-// reads its findings. Today the minimal default (src/core/review/batchDefaultCodec.ts); the single-file
-// review's prompt builder and finding validation can replace it here, behind the same interface.
+// Which BatchReviewCodec the workspace review uses: the single-file review's prompt (with the first
+// workspace folder's project context and review guidance) and finding validation.
+import * as vscode from 'vscode';
 import type { BatchReviewCodec } from '../../core/review/batchCodec';
 import type { EngineModule } from '../engineLoader';
+import { reviewContextFor } from './reviewContext';
 
-export function reviewCodecFor(engine: EngineModule, model: string): BatchReviewCodec {
-  return engine.createDefaultBatchCodec({ model });
+export async function reviewCodecFor(engine: EngineModule, model: string): Promise<BatchReviewCodec> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const context = folder ? await reviewContextFor(folder.uri) : undefined;
+  return engine.createReviewBatchCodec({ model, ...(context ? { project: context.project, overrides: context.overrides } : {}) });
 }

@@ -5,7 +5,7 @@ import { APIConnectionError } from '@anthropic-ai/sdk';
 import { ClaudeClient } from '../../../src/core/claude/claudeClient';
 import { MissingApiKeyError } from '../../../src/core/claude/errors';
 import { DEFAULT_SETTINGS } from '../../../src/core/claude/settings';
-import { createDefaultBatchCodec } from '../../../src/core/review/batchDefaultCodec';
+import { createReviewBatchCodec } from '../../../src/core/review/reviewBatchCodec';
 import { BatchGoneError, prepareBatch, WorkspaceBatch, type BatchClock } from '../../../src/core/review/batchLifecycle';
 import { parseBatchRecord } from '../../../src/core/review/batchRecord';
 import { countOutcomes } from '../../../src/core/review/batchResults';
@@ -21,7 +21,7 @@ const FILES: ReviewFile[] = [
   { path: 'lib/old.py', text: 'print("x")\n' },
   { path: 'lib/slow.go', text: 'package main\n' },
 ];
-const codec = createDefaultBatchCodec({ model: MODEL, maxTokens: 4000 });
+const codec = createReviewBatchCodec({ model: MODEL, maxTokens: 4000 });
 
 /** A clock whose sleeps return at once and are recorded. */
 function fakeClock(start = Date.UTC(2026, 10, 1)) {
@@ -31,7 +31,7 @@ function fakeClock(start = Date.UTC(2026, 10, 1)) {
 }
 
 const report = (findings: unknown[], summary = 'Reviewed.') => batchSucceeded(toolUse({ name: 'report_findings', input: { summary, findings } }));
-const pathOf = (r: FakeBatchRequest) => /Review `([^`]+)`/.exec(JSON.stringify(r.params.messages))![1];
+const pathOf = (r: FakeBatchRequest) => /<file path=\\"([^"\\]+)\\"/.exec(JSON.stringify(r.params.messages))![1];
 
 describe('workspace review batch lifecycle (fake API, real SDK)', () => {
   const f = useFakeAnthropic();
@@ -181,7 +181,7 @@ describe('workspace review batch lifecycle (fake API, real SDK)', () => {
     await resumed.waitUntilEnded({ signal: new AbortController().signal });
     assert.equal(f.fake.batches.polls(first.id), 3);
     assert.equal(sleeps.length, 2, 'a resumed batch is looked at before the first wait');
-    const outcome = await resumed.results(createDefaultBatchCodec({ model: record.model }), readFile);
+    const outcome = await resumed.results(createReviewBatchCodec({ model: record.model }), readFile);
     assert.deepEqual(outcome.files.map((x) => (x.kind === 'reviewed' ? x.report.findings[0]!.title : x.status)), FILES.map((x) => `About ${x.path}`));
   });
 

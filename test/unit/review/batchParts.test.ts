@@ -1,10 +1,11 @@
 // The pieces of the workspace review: custom_ids, backoff, the cost estimate, the persisted record, the
-// default codec's validation and the file selection (ignore rules, caps).
+// review codec (the single-file review's prompt and validation) and the file selection (ignore rules, caps).
 import assert from 'node:assert/strict';
 import { LazyTurnStreamer } from '../../../src/core/claude/turnStreamer';
 import { backoffDelay } from '../../../src/core/review/batchBackoff';
 import { estimateBatchCost, OUTPUT_ALLOWANCE_TOKENS } from '../../../src/core/review/batchCost';
-import { createDefaultBatchCodec, linesOf } from '../../../src/core/review/batchDefaultCodec';
+import { createReviewBatchCodec, linesOf } from '../../../src/core/review/reviewBatchCodec';
+import { validateFindings } from '../../../src/core/review/findingValidation';
 import { readReviewFile, selectReviewFiles } from '../../../src/core/review/batchFiles';
 import { customIdFor, customIdsFor } from '../../../src/core/review/batchIds';
 import { prepareBatch } from '../../../src/core/review/batchLifecycle';
@@ -15,7 +16,7 @@ import { createNodeFileSystem } from '../../../src/core/tools';
 import { costOf } from '../../../src/core/usage/pricing';
 import { removeTempDirs, tempDir, writeTree } from '../tools/helpers';
 
-const codec = createDefaultBatchCodec({ model: 'claude-sonnet-5-5' });
+const codec = createReviewBatchCodec({ model: 'claude-sonnet-5-5' });
 const answer = (input: unknown, stop_reason = 'tool_use'): BatchMessage => ({
   model: 'claude-sonnet-5-5',
   stop_reason,
@@ -47,7 +48,9 @@ describe('workspace review parts', () => {
     const estimate = estimateBatchCost(prepared.requests, 'claude-sonnet-5-5');
     assert.equal(estimate.requests, 2);
     assert.equal(estimate.outputTokens, 2 * OUTPUT_ALLOWANCE_TOKENS);
-    assert.ok(estimate.inputTokens > 1100 && estimate.inputTokens < 2000, String(estimate.inputTokens));
+    // The files' 4,400 characters plus each request's review prompt, at about 4 characters a token.
+    const promptChars = prepared.requests.reduce((n, r) => n + JSON.stringify(r.params.system).length + JSON.stringify(r.params.tools).length, 0);
+    assert.ok(estimate.inputTokens > 1100 && estimate.inputTokens < 1100 + promptChars / 4 + 200, String(estimate.inputTokens));
     const standard = costOf('claude-sonnet-5-5', { inputTokens: estimate.inputTokens, outputTokens: estimate.outputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 })!.total;
     assert.ok(Math.abs(estimate.standardUsd! - standard) < 1e-12);
     assert.ok(Math.abs(estimate.batchUsd! - standard / 2) < 1e-12);
@@ -62,7 +65,7 @@ describe('workspace review parts', () => {
     }
   });
 
-  describe('default codec', () => {
+  describe('review codec', () => {
     const file = { path: 'src/a.ts', text: 'one\ntwo\nthree\n' };
 
     it('sends the file with line numbers and forces report_findings', () => {
@@ -74,26 +77,26 @@ describe('workspace review parts', () => {
       assert.ok(!('temperature' in params));
     });
 
-    it('keeps valid findings, drops malformed ones, clamps lines and drops suggestions whose lines moved', () => {
-      const read = codec.findings(
-        answer({
-          summary: 'ok',
-          findings: [
-            { severity: 'info', line: 1, endLine: 2, title: ' Fine ', detail: 'd', suggestion: 'x' },
-            { severity: 'warning', line: 3, endLine: 9, title: 'Long', detail: 'd', suggestion: 'y' },
-            { severity: 'critical', line: 0, title: 'Zero', detail: 'd' },
-            { severity: 'info', line: 1.5, title: 'Half', detail: 'd' },
-            { severity: 'info', line: 2, title: '', detail: 'd' },
-            'junk',
-          ],
-        }),
-        file,
-      );
+    it('reads findings through the review\'s validation: malformed ones dropped, lines clamped, moved suggestions dropped', () => {
+      const input = {
+        summary: 'ok',
+        findings: [
+          { severity: 'info', line: 1, endLine: 2, title: 'Fine', detail: 'd', suggestion: 'x' },
+          { severity: 'warning', line: 3, endLine: 9, title: 'Long', detail: 'd', suggestion: 'y' },
+          { severity: 'bogus', line: 1, title: 'Bad severity', detail: 'd' },
+          'junk',
+        ],
+      };
+      const read = codec.findings(answer(input), file);
       assert.ok(read.ok);
-      assert.equal(read.dropped, 4);
-      assert.deepEqual(read.report.findings, [
-        { severity: 'info', line: 1, endLine: 2, title: 'Fine', detail: 'd', suggestion: 'x' },
-        { severity: 'warning', line: 3, title: 'Long', detail: 'd' },
+      const same = validateFindings(input, 3);
+      assert.ok(same.ok);
+      assert.deepEqual(read.report, same.report);
+      assert.equal(read.dropped, same.issues.filter((i) => i.action === 'dropped').length);
+      assert.equal(read.dropped, 2);
+      assert.deepEqual(read.report.findings.map((f) => [f.line, f.endLine ?? f.line, f.suggestion]), [
+        [1, 2, 'x'],
+        [3, 3, undefined],
       ]);
     });
 
@@ -105,7 +108,7 @@ describe('workspace review parts', () => {
       assert.match(reason(answer(undefined, 'end_turn')), /without calling report_findings/);
       assert.match(reason(answer(undefined, 'max_tokens')), /max_tokens/);
       assert.match(reason(answer(undefined, 'refusal')), /declined/);
-      assert.match(reason(answer({ summary: 'no list' })), /without a findings list/);
+      assert.match(reason(answer({ summary: 'no list' })), /"findings" must be an array/);
       assert.deepEqual(linesOf(''), ['']);
       assert.deepEqual(linesOf('a\r\nb\r\n'), ['a', 'b']);
     });

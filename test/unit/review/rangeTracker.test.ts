@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { RangeTracker, trackSpan, type TextChange } from '../../../src/core/review/rangeTracker';
+import { RangeTracker, changesBetween, trackSpan, type TextChange } from '../../../src/core/review/rangeTracker';
 
 const change = (sl: number, sc: number, el: number, ec: number, text: string): TextChange => ({ start: { line: sl, character: sc }, end: { line: el, character: ec }, text });
 const span = { start: 5, end: 7 };
@@ -50,5 +50,19 @@ describe('range tracker', () => {
     t.set(1, { start: 4, end: 4 });
     const r = t.apply([change(0, 0, 0, 0, '\n'), change(5, 0, 5, 1, '')]);
     assert.deepEqual(r, { moved: [], cleared: [1] });
+  });
+
+  it('changesBetween: a file edited since it was reviewed keeps findings above, moves those below, clears the edited ones', () => {
+    const before = 'a\nb\nc\nd\ne\n';
+    const after = 'a\nB1\nB2\nc\nd\ne\n'.replace('c\n', 'c\n');
+    const t = new RangeTracker<string>();
+    t.set('above', { start: 0, end: 0 });
+    t.set('edited', { start: 1, end: 1 });
+    t.set('below', { start: 3, end: 4 });
+    t.apply(changesBetween(before, after));
+    assert.deepEqual(t.get('above'), { start: 0, end: 0 });
+    assert.equal(t.get('edited'), undefined);
+    assert.deepEqual(t.get('below'), { start: 4, end: 5 });
+    assert.deepEqual(changesBetween(before, before), []);
   });
 });
