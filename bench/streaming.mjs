@@ -102,6 +102,13 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
   if (baseline) await frame.evaluate(installBaseline);
   await frame.evaluate(() => window.__bench.reset());
   const trace = await startTrace(pageCdp);
+  // BENCH_PROFILE=1: a CPU profile of our run, summarized by function (self time), to find hot spots.
+  const profiling = process.env.BENCH_PROFILE && !baseline;
+  if (profiling) {
+    await pageCdp.send('Profiler.enable');
+    await pageCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await pageCdp.send('Profiler.start');
+  }
   await frame.evaluate(() => console.timeStamp(`bench-sync:${Date.now()}`));
   watch.sent.clear();
   fake.enqueue(scenario);
@@ -129,6 +136,7 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
   sampling = false;
   await sampler;
   samples.push(await metrics(cdp));
+  if (profiling) printProfile((await pageCdp.send('Profiler.stop')).profile);
   const probe = await frame.evaluate(readProbe, { sinceMs: t0 });
   const events = await trace.stop();
   const webviewUrl = frame.url();
@@ -144,6 +152,20 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
     if (renders === 0) throw new Error(`the naive baseline never rendered (${missed} deltas found no block element): the bench's DOM selectors are out of date`);
   }
   return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, byKind, frameFound: frameIds.size > 0 };
+}
+
+function printProfile(profile) {
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const self = new Map();
+  for (const n of profile.nodes) {
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(n.id) ?? 0));
+  }
+  const top = [...self.entries()].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 30);
+  console.log('  CPU profile, self time (ms):');
+  for (const [k, us] of top) console.log(`    ${(us / 1000).toFixed(0).padStart(7)}  ${k}`);
 }
 
 function summarize({ probe, samples, sent, markers, t0, end, capped, frameWorkBetween }) {
