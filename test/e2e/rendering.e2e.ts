@@ -117,6 +117,7 @@ describe('rendering', () => {
     await page.evaluate(clipboard, 'before');
     f.fake.enqueue(text('Here:\n\n```python\nprint("copied text")\n```\n'));
     await f.chat.send('code to copy');
+    await f.chat.waitForTranscriptText('copied text');
     const turn = f.chat.assistantTurns.last();
     const copy = f.chat.codeAction('Copy', turn);
     await waitShown(copy, 'no Copy button', turn);
@@ -139,6 +140,8 @@ describe('rendering', () => {
     await openFile(page, 'notes.txt');
     f.fake.enqueue(text('Insert this:\n\n```text\nINSERTED LINE\n```\n'));
     await f.chat.send('code to insert');
+    // Wait for this answer: until it arrives, "the last turn" is the previous test's, with its own code.
+    await f.chat.waitForTranscriptText('INSERTED LINE');
     const turn = f.chat.assistantTurns.last();
     const insert = f.chat.codeAction('Insert at Cursor', turn);
     await waitShown(insert, 'no Insert at Cursor button', turn);
@@ -157,6 +160,7 @@ describe('rendering', () => {
     assert.ok(!fs.existsSync(file));
     f.fake.enqueue(text('New file:\n\n```ts path=src/applied.ts\nexport const applied = true;\n```\n'));
     await f.chat.send('code to apply');
+    await f.chat.waitForTranscriptText('export const applied');
     const turn = f.chat.assistantTurns.last();
     const apply = f.chat.codeAction('Apply to File', turn);
     await waitShown(apply, 'no Apply to File button', turn);
