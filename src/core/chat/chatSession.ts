@@ -12,7 +12,14 @@ import { ImageRejected } from './imageBlocks';
 import { buildUserMessage } from './userMessage';
 import { CheckpointStore, type FileCheckpoint } from './checkpoints';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
-import { Transcript, blockSnapshot, type MutableTurn } from './transcript';
+import { Transcript, blockSnapshot, type MutableTurn, type RestoreExtra } from './transcript';
+
+/**
+ * How a conversation changed, for persistence: `opened` (it became the current one: New Chat, a load, or
+ * the first one), `progress` (an answer is streaming; save now and then), `settled` (a question was
+ * asked or an answer ended; save now).
+ */
+export type ConversationChange = 'opened' | 'progress' | 'settled';
 
 export interface ChatSessionDeps {
   readonly client: TurnStreamer;
@@ -29,6 +36,8 @@ export interface ChatSessionDeps {
   readonly writesDisabledReason?: () => string | undefined;
   /** The model's context window in tokens (the fetched catalog may know better than the built-in table). */
   readonly contextWindow?: (model: string) => number;
+  /** Told about every change to a conversation (the transcript may no longer be the current one). */
+  readonly onChanged?: (transcript: Transcript, change: ConversationChange) => void;
 }
 
 export class ChatSession {
@@ -44,6 +53,7 @@ export class ChatSession {
     post: PostMessage,
   ) {
     this.out = new DeltaCoalescer(post);
+    this.deps.onChanged?.(this.transcript, 'opened');
   }
 
   get streaming(): boolean {
@@ -68,6 +78,7 @@ export class ChatSession {
     if (this.attachments.take().length) this.postAttachments();
     const userTurn = this.transcript.addUserTurn(message.shown, message.content);
     this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text: message.shown, done: true }], status: 'done' } });
+    this.deps.onChanged?.(this.transcript, 'settled');
     return this.startAnswer();
   }
 
@@ -102,6 +113,7 @@ export class ChatSession {
     this.transcript = new Transcript();
     this.checkpoints.clear();
     this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
+    this.deps.onChanged?.(this.transcript, 'opened');
   }
 
   /**
@@ -109,12 +121,13 @@ export class ChatSession {
    * panel shows it. Stops a streaming turn first, like New Chat. Throws RestoreError on a malformed
    * message, leaving the current conversation as it was.
    */
-  async load(messages: readonly ApiMessage[]): Promise<number> {
-    const restored = Transcript.restore(messages);
+  async load(messages: readonly ApiMessage[], extra?: RestoreExtra): Promise<number> {
+    const restored = Transcript.restore(messages, extra);
     this.stop();
     this.transcript = restored;
     this.checkpoints.clear();
-    this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
+    this.deps.onTotalsChanged?.(usageSnapshot(restored.totals));
+    this.deps.onChanged?.(restored, 'opened');
     this.out.send({ type: 'snapshot', chat: await this.snapshot() });
     return restored.turnCount;
   }
@@ -161,13 +174,28 @@ export class ChatSession {
   }
 
   private async runTurn(transcript: Transcript, turn: MutableTurn, controller: AbortController): Promise<void> {
+    const progress = () => this.deps.onChanged?.(transcript, 'progress');
+    try {
+      await this.answer(transcript, turn, controller, progress);
+    } finally {
+      this.deps.onChanged?.(transcript, 'settled');
+    }
+  }
+
+  private async answer(transcript: Transcript, turn: MutableTurn, controller: AbortController, progress: () => void): Promise<void> {
     try {
       if (this.deps.agent) {
         const hooks = await this.deps.agent();
         const result = await runAgentAnswer(hooks, this.deps.client, transcript, turn, controller.signal, {
           out: this.out,
-          applyStream: (t, e) => this.apply(t, e),
-          onRequestDone: (t, e) => this.countUsage(transcript, t, e.model, e.usage),
+          applyStream: (t, e) => {
+            this.apply(t, e);
+            progress();
+          },
+          onRequestDone: (t, e) => {
+            this.countUsage(transcript, t, e.model, e.usage);
+            progress();
+          },
           checkpoints: this.checkpoints,
         });
         turn.stopReason = result.reason;
@@ -175,7 +203,14 @@ export class ChatSession {
         if (notice) turn.endNotice = notice;
         this.endTurn(turn, 'done', result.model);
       } else {
-        const result = await this.deps.client.streamTurn({ messages: transcript.apiMessages(), signal: controller.signal, onEvent: (event) => this.apply(turn, event) });
+        const result = await this.deps.client.streamTurn({
+          messages: transcript.apiMessages(),
+          signal: controller.signal,
+          onEvent: (event) => {
+            this.apply(turn, event);
+            progress();
+          },
+        });
         this.countUsage(transcript, turn, result.model, result.usage);
         transcript.commitAssistant(result.content);
         turn.stopReason = result.stopReason;
