@@ -133,6 +133,8 @@ export class ConversationRecorder {
       entry.createdAt = this.now();
     }
     const firstSave = entry.base === undefined;
+    // The throttle counts from the start of a save: deltas during a slow write wait for the next slot.
+    entry.lastSavedAt = this.now();
     try {
       const outcome = await this.store.save(
         {
@@ -148,7 +150,6 @@ export class ConversationRecorder {
         },
         entry.base,
       );
-      entry.lastSavedAt = this.now();
       for (const problem of outcome.problems) this.events.onProblem?.(problem);
       const forked = outcome.forkedFrom !== undefined;
       entry.id = outcome.id;
