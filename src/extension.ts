@@ -14,11 +14,16 @@ import { registerFileSearch } from './vscode/fileSearch';
 import { registerCodeBlockActions } from './vscode/codeBlockActions';
 import { registerLinkOpener } from './vscode/linkOpener';
 import { registerViewPreferences } from './vscode/viewPreferences';
+import { ConversationHistory } from './vscode/history/conversationHistory';
+import { registerHistory } from './vscode/history/registerHistory';
 import { writesDisabledReason } from './vscode/agent/agentSettings';
 import { restoreFiles } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
 import { WriteApprovals } from './vscode/agent/writeApprovals';
 import type { CompanionApi } from './vscode/testApi';
+
+/** Saves what is not on disk yet when the window closes. */
+let flushHistory: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
   const apiKeys = new ApiKeyStore(context.secrets);
@@ -31,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   const approvals = new WriteApprovals();
   let hooks: Promise<EditorAgentHooks> | undefined;
   const agentHooks = () => (hooks ??= loadEngine().then((engine) => createAgentHooks(engine, approvals)));
+  const history = new ConversationHistory(context.globalStorageUri, context.workspaceState);
+  flushHistory = () => history.flush(true);
   const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), approvals, () => client.preload());
   const session = new ChatSession(
     {
@@ -42,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       agent: agentHooks,
       restoreFiles,
       writesDisabledReason,
+      onChanged: history.observe,
     },
     view.post,
   );
@@ -63,10 +71,12 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     registerCodeBlockActions(view, approvals),
     registerLinkOpener(view),
     registerViewPreferences(view),
+    ...registerHistory({ history, session, view }),
   );
-  return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine() };
+  return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine(), history };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is disposed through context.subscriptions (after this).
+  return flushHistory?.();
 }

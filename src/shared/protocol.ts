@@ -154,6 +154,30 @@ export interface FileMatch {
 /** What a code block's toolbar asks the host to do with the block's code. */
 export type CodeAction = 'copy' | 'insert' | 'apply';
 
+/** One saved conversation in the history list. */
+export interface HistoryEntry {
+  readonly id: string;
+  readonly title: string;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly messageCount: number;
+  /** The start of its latest message. */
+  readonly preview: string;
+  /** Its last answer never finished. */
+  readonly interrupted?: boolean;
+}
+
+/** The history list (it replaces the transcript in the panel until closed). */
+export interface HistoryState {
+  /** Newest first. */
+  readonly entries: readonly HistoryEntry[];
+  /** The conversation open in the panel, once it is saved. */
+  readonly currentId?: string;
+  /** The latest delete, which Undo brings back. */
+  readonly undo?: { readonly token: string; readonly title: string };
+}
+
 export interface ChatSnapshot {
   readonly turns: readonly TurnSnapshot[];
   readonly streaming: boolean;
@@ -166,6 +190,8 @@ export interface ChatSnapshot {
   readonly options?: ComposerOptions;
   readonly context?: ContextMeter;
   readonly preferences?: ViewPreferences;
+  /** Show the history list (asked for while the panel was not loaded); without it the list closes. */
+  readonly history?: HistoryState;
 }
 
 /** Coalesced stream content for one block of one turn: `text` is appended to what the block holds. */
@@ -209,7 +235,9 @@ export type HostToWebview =
   /** The last `send` was not accepted (e.g. an image the API would refuse); the panel restores the draft. */
   | { readonly type: 'sendRefused'; readonly reason: string }
   /** Something the composer asked for could not be done (a file that cannot be attached, a bad model id). */
-  | { readonly type: 'composerError'; readonly message: string };
+  | { readonly type: 'composerError'; readonly message: string }
+  /** Show (or refresh) the history list. */
+  | { readonly type: 'history'; readonly history: HistoryState };
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
@@ -229,7 +257,12 @@ export type WebviewToHost =
   | { readonly type: 'loadModels' }
   | { readonly type: 'setModel'; readonly model: string }
   | { readonly type: 'setThinking'; readonly thinking: ThinkingMode }
-  | { readonly type: 'setEffort'; readonly effort: Effort | 'default' };
+  | { readonly type: 'setEffort'; readonly effort: Effort | 'default' }
+  | { readonly type: 'historyOpen'; readonly id: string }
+  | { readonly type: 'historyDelete'; readonly id: string }
+  | { readonly type: 'historyUndo'; readonly token: string }
+  | { readonly type: 'historyRename'; readonly id: string; readonly title: string }
+  | { readonly type: 'historyExport'; readonly id: string };
 
 type Field = 'string' | 'number' | 'boolean' | 'string?';
 /** Field shapes per message type: what a message from the (untrusted) webview must have. */
@@ -251,6 +284,11 @@ const SHAPES: { readonly [K in WebviewToHost['type']]: Readonly<Record<string, F
   setModel: { model: 'string' },
   setThinking: { thinking: 'string' },
   setEffort: { effort: 'string' },
+  historyOpen: { id: 'string' },
+  historyDelete: { id: 'string' },
+  historyUndo: { token: 'string' },
+  historyRename: { id: 'string', title: 'string' },
+  historyExport: { id: 'string' },
 };
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);

@@ -2,6 +2,7 @@
 import type { ChatSession } from '../core/chat/chatSession';
 import type { WriteApprovals } from './agent/writeApprovals';
 import type { RequestLog } from './requestLog';
+import type { ConversationHistory } from './history/conversationHistory';
 
 export interface CompanionApi {
   readonly session: Pick<ChatSession, 'send' | 'stop' | 'retry' | 'newChat' | 'idle' | 'snapshot' | 'streaming' | 'revertTurn' | 'attach' | 'load'>;
@@ -9,4 +10,6 @@ export interface CompanionApi {
   /** Which search the tools use in this editor. */
   readonly searchEngine: () => Promise<string>;
   readonly requestLog: Pick<RequestLog, 'file' | 'flushed'>;
+  /** Conversation history, through the same calls the panel's list makes. */
+  readonly history: Pick<ConversationHistory, 'state' | 'open' | 'delete' | 'undoDelete' | 'rename' | 'flush' | 'folder' | 'currentId'>;
 }

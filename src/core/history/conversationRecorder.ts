@@ -49,6 +49,8 @@ export class ConversationRecorder {
   private readonly unsaved = new Set<Transcript>();
   private current: Transcript | undefined;
   private opening: StoredConversation | undefined;
+  /** Conversations deleted from this window: what is still unsaved of them is dropped. */
+  private readonly detached = new Set<string>();
   private closed = false;
 
   constructor(
@@ -82,6 +84,7 @@ export class ConversationRecorder {
   /** Opens a stored conversation through `load` (ChatSession.load), so its saves go back to its file. */
   async open(stored: StoredConversation, load: (messages: readonly ApiMessage[], extra: RestoreExtra) => Promise<unknown>): Promise<void> {
     this.opening = stored;
+    this.detached.delete(stored.id);
     try {
       await load(stored.messages, {
         ...(stored.compactions ? { compactions: stored.compactions } : {}),
@@ -101,6 +104,11 @@ export class ConversationRecorder {
   /** True when the open conversation has no turns (nothing would be lost by replacing it). */
   get currentIsEmpty(): boolean {
     return !this.current || this.current.turnCount === 0;
+  }
+
+  /** Stops saving conversation `id` (it was deleted), so a turn still ending does not write it back. */
+  detach(id: string): void {
+    this.detached.add(id);
   }
 
   /**
@@ -123,6 +131,10 @@ export class ConversationRecorder {
   private async write(transcript: Transcript, entry: Entry): Promise<void> {
     if (!entry.dirty) return;
     entry.dirty = false;
+    if (entry.id !== undefined && this.detached.has(entry.id)) {
+      this.unsaved.delete(transcript);
+      return;
+    }
     const state = transcript.persistedState();
     if (!entry.id) {
       if (state.messages.length === 0) {
