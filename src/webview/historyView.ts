@@ -62,6 +62,8 @@ export class HistoryView {
     const focusedId = (document.activeElement?.closest('[data-id]') as HTMLElement | null)?.dataset['id'];
     this.state = state;
     this.el.hidden = false;
+    // Opened afresh: the whole list, not the last search.
+    if (!wasOpen) this.search.value = '';
     this.render();
     this.renderUndo();
     if (!wasOpen) this.search.focus();

@@ -22,12 +22,18 @@ export class ConversationHistory {
   readonly recorder: ConversationRecorder;
   private session: ChatSession | undefined;
   private lastUndo: { token: string; title: string } | undefined;
+  /**
+   * What was open before the reload, read when the extension starts (an in-memory read): the session's
+   * first (empty) conversation resets the stored id before restoreOpen runs.
+   */
+  private readonly openAtStart: string | undefined;
 
   constructor(
     globalStorage: vscode.Uri,
     private readonly workspaceState: vscode.Memento,
     private readonly reports = new HistoryReports(() => vscode.commands.executeCommand('claudeCompanion.showHistory')),
   ) {
+    this.openAtStart = workspaceState.get<string>(OPEN_CONVERSATION_KEY);
     this.store = new ConversationStore(path.join(globalStorage.fsPath, 'conversations'));
     this.recorder = new ConversationRecorder(this.store, {
       onCurrentId: (id) => void this.workspaceState.update(OPEN_CONVERSATION_KEY, id),
@@ -58,7 +64,7 @@ export class ConversationHistory {
   async restoreOpen(): Promise<void> {
     await this.store.cleanUp().catch(() => undefined);
     await this.store.purgeTrash(UNDO_WINDOW_MS).catch(() => undefined);
-    const id = this.workspaceState.get<string>(OPEN_CONVERSATION_KEY);
+    const id = this.openAtStart;
     if (!id || !isConversationId(id) || !this.recorder.currentIsEmpty) return;
     const stored = await this.loadOrReport(id);
     if (!stored) {
