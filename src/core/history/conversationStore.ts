@@ -83,6 +83,9 @@ const TRASH_TOKEN = /^([a-z0-9][a-z0-9-]{0,63})\.(\d+)$/;
 
 export class ConversationStore {
   private queue: Promise<unknown> = Promise.resolve();
+  private madeDir: Promise<unknown> | undefined;
+  /** What the index says (as far as this window knows) about each conversation it wrote, to skip needless index writes. */
+  private readonly listed = new Map<string, string>();
 
   constructor(
     readonly dir: string,
@@ -99,14 +102,14 @@ export class ConversationStore {
     const problems: StoreProblem[] = [];
     const found = await this.readChecked(id, problems);
     if (!found) throw new ConversationUnavailable(id, problems[0]);
-    return found.conversation;
+    return found;
   }
 
   /** Saves under the lock, merging with what other windows wrote (mergePolicy.ts). */
   async save(draft: ConversationDraft, base: SaveBase | undefined): Promise<SaveOutcome> {
     return this.locked(async () => {
       const problems: StoreProblem[] = [];
-      const current = (await this.readChecked(draft.id, problems, true))?.conversation;
+      const current = await this.readChecked(draft.id, problems, true);
       const decision = decideSave(current, draft.messages, base);
       if (decision === 'keepTheirs' && base) return { id: draft.id, base, problems };
       const fork = decision === 'fork';
@@ -138,9 +141,8 @@ export class ConversationStore {
     if (!clean) throw new RangeError('a title cannot be empty');
     await this.locked(async () => {
       const problems: StoreProblem[] = [];
-      const found = await this.readChecked(id, problems, true);
-      if (!found) throw new ConversationUnavailable(id, problems[0]);
-      const c = found.conversation;
+      const c = await this.readChecked(id, problems, true);
+      if (!c) throw new ConversationUnavailable(id, problems[0]);
       await this.write({ ...c, title: clean, titleIsCustom: true, revision: c.revision + 1 });
     });
   }
@@ -167,7 +169,7 @@ export class ConversationStore {
       changed = true;
       try {
         const found = await this.readChecked(id, problems);
-        if (found) entries.push(found.entry);
+        if (found) entries.push(entryFor(found, stat));
       } catch (error) {
         // One bad file never keeps the others from the list.
         problems.push({ kind: 'unreadable', id, file: this.fileOf(id), reason: error instanceof Error ? error.message : String(error) });
@@ -236,33 +238,41 @@ export class ConversationStore {
   /** Runs `fn` holding both the in-process queue and the cross-window lock. */
   locked<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
-      await fs.mkdir(this.dir, { recursive: true });
+      await (this.madeDir ??= fs.mkdir(this.dir, { recursive: true }));
       return withLock(path.join(this.dir, LOCK), fn, this.options.lock);
     });
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  /**
+   * Writes a conversation and, when what the list shows of it changed shape (new, retitled, more or fewer
+   * messages, interrupted or not), its index entry. Streaming saves skip the index: list() notices the
+   * file's new mtime and re-reads that one file.
+   */
   private async write(conversation: StoredConversation): Promise<void> {
     const file = this.fileOf(conversation.id);
     await writeFileAtomic(file, serializeConversation(conversation));
+    const shape = JSON.stringify([conversation.title, conversation.messages.length, conversation.interrupted === true]);
+    if (this.listed.get(conversation.id) === shape) return;
     const stat = await fs.stat(file);
     await this.putEntry(entryFor(conversation, stat));
+    this.listed.set(conversation.id, shape);
   }
 
   /**
    * Reads and validates `<id>.json`. Undefined when it does not exist or cannot be used; a corrupt file
    * is moved aside (re-checked under the lock: it may have just been replaced) and reported.
    */
-  private async readChecked(id: string, problems: StoreProblem[], haveLock = false): Promise<{ conversation: StoredConversation; entry: IndexEntry } | undefined> {
+  private async readChecked(id: string, problems: StoreProblem[], haveLock = false): Promise<StoredConversation | undefined> {
     const file = this.fileOf(id);
     const read = async () => {
-      const [text, stat] = await Promise.all([readText(file), fs.stat(file).catch(() => undefined)]);
-      if (text === undefined || !stat) return undefined;
+      const text = await readText(file);
+      if (text === undefined) return undefined;
       try {
         const conversation = parseConversation(text);
         if (conversation.id !== id) throw new ConversationFormatError(`the file holds conversation ${conversation.id}`);
-        return { conversation, entry: entryFor(conversation, stat) };
+        return conversation;
       } catch (error) {
         if (error instanceof NewerSchemaError) {
           problems.push({ kind: 'newerSchema', id, file, schema: error.schema });
@@ -314,6 +324,7 @@ export class ConversationStore {
   }
 
   private async dropEntry(id: string): Promise<void> {
+    this.listed.delete(id);
     const entries = await this.readIndexEntries();
     if (entries.delete(id)) await writeFileAtomic(path.join(this.dir, INDEX), serializeIndex(entries.values()));
   }

@@ -144,7 +144,10 @@ async function takeOver(lockPath: string, staleText: string): Promise<void> {
 }
 
 async function release(lockPath: string, nonce: string): Promise<void> {
-  const seen = await readLock(lockPath);
+  const text = await fs.readFile(lockPath, 'utf8').catch((error: unknown) => {
+    if (isCode(error, 'ENOENT')) return undefined;
+    throw error;
+  });
   // Only our own lock: if it was taken over (we were judged dead), the file is someone else's now.
-  if (seen && parseHolder(seen.text).nonce === nonce) await fs.rm(lockPath, { force: true });
+  if (text !== undefined && parseHolder(text).nonce === nonce) await fs.rm(lockPath, { force: true });
 }

@@ -3,9 +3,11 @@
 // once on the same store, so kills also land while the other lane waits for the lock (a dead holder's
 // lock must be taken over). After every kill each conversation file of the killed lane must parse and be
 // exactly the last version the writer confirmed or the one after it, and the index must parse.
-// CC_CRASH_SEED=<n> repeats a run; CC_CRASH_KILLS=<n> changes the count.
+// CC_CRASH_SEED=<n> repeats a run; CC_CRASH_KILLS=<n> and CC_CRASH_LANES=<n> change the count and the
+// parallelism. The cost is almost all process start-up (node takes ~70-100 ms of CPU to start here).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConversation } from '../../../src/core/history/conversationFile';
@@ -14,9 +16,15 @@ import { seededRandom, versionMessages, versionOf } from './crashContent';
 import { tempDir } from './helpers';
 
 const KILLS = Number(process.env['CC_CRASH_KILLS'] ?? 1000);
-const LANES = 2;
+const LANES = Number(process.env['CC_CRASH_LANES'] ?? 2);
 const CONVERSATIONS = 3;
-const WRITER = path.join(__dirname, 'crashWriter.js');
+
+/** The writer bundled into one minified file: each of the 1,000 processes loads it, so it loads fast. */
+function bundleWriter(dir: string): string {
+  const outfile = path.join(dir, 'crashWriter.bundle.js');
+  buildSync({ entryPoints: [path.join(__dirname, 'crashWriter.js')], bundle: true, minify: true, platform: 'node', target: 'node20', outfile, logLevel: 'warning' });
+  return outfile;
+}
 
 /** The writer needs no TLS: without NODE_EXTRA_CA_CERTS node starts noticeably faster. */
 function writerEnv(): NodeJS.ProcessEnv {
@@ -35,12 +43,12 @@ interface KillRecord {
 
 /**
  * Spawns a writer, kills it with SIGKILL after a random delay, and returns what it confirmed. The delay
- * after start-up spans about three saves as this machine does them (`saveMs`), so kills land at random
+ * after start-up spans about one and a half saves as this machine does them (`saveMs`), so kills land at random
  * points of the write path whether the disk is fast or slow.
  */
-function runAndKill(dir: string, lane: string, random: () => number, saveMs: number): Promise<KillRecord> {
+function runAndKill(writer: string, dir: string, lane: string, random: () => number, saveMs: number): Promise<KillRecord> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRITER, dir, lane, String(CONVERSATIONS)], { env: writerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [writer, dir, lane, String(CONVERSATIONS)], { env: writerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     const acked = new Map<string, number>();
     let out = '';
     let stderr = '';
@@ -50,7 +58,7 @@ function runAndKill(dir: string, lane: string, random: () => number, saveMs: num
     let timer: ReturnType<typeof setTimeout> | undefined;
     const kill = () => child.kill('SIGKILL');
     // Most kills land while writing; some during start-up (loading, taking over a stale lock).
-    const early = random() < 0.2;
+    const early = random() < 0.1;
     if (early) timer = setTimeout(kill, random() * 60);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
@@ -61,7 +69,7 @@ function runAndKill(dir: string, lane: string, random: () => number, saveMs: num
         if (line === 'ready') {
           ready = true;
           readyAt = performance.now();
-          if (!early) timer = setTimeout(kill, random() * 3 * saveMs);
+          if (!early) timer = setTimeout(kill, random() * 1.5 * saveMs);
           continue;
         }
         const [id, v] = line.split(' ');
@@ -107,14 +115,17 @@ describe('conversation store under SIGKILL', () => {
     this.timeout(300_000);
     const seed = Number(process.env['CC_CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
     const dir = tempDir('cc-crash-');
+    const writerDir = tempDir('cc-crash-writer-');
+    const writer = bundleWriter(writerDir);
     const t0 = Date.now();
+    const cpu0 = process.cpuUsage();
     let kills = 0;
     let midRun = 0;
     const lane = async (name: string, count: number, random: () => number) => {
       const known = new Map<string, number>();
       let saveMs = 20;
       for (let k = 1; k <= count; k++) {
-        const record = await runAndKill(dir, name, random, saveMs);
+        const record = await runAndKill(writer, dir, name, random, saveMs);
         // Killed before any save finished: saves take longer here than thought.
         if (record.saveMs !== undefined) saveMs = Math.min(1000, 0.8 * saveMs + 0.2 * Math.max(2, record.saveMs));
         else if (record.readyBeforeKill) saveMs = Math.min(1000, saveMs * 1.2);
@@ -134,11 +145,13 @@ describe('conversation store under SIGKILL', () => {
       assert.equal(kills, KILLS);
       assert.ok(midRun > KILLS / 2, `most kills should land after start-up (${midRun} of ${KILLS})`);
       assert.ok(versions.reduce((a, b) => a + b, 0) >= Math.min(10, KILLS), 'the writers made progress between kills');
-      console.log(`      ${kills} kills (${midRun} mid-run), ${versions.reduce((a, b) => a + b, 0)} versions saved, ${((Date.now() - t0) / 1000).toFixed(1)} s, seed ${seed}`);
+      const cpu = process.cpuUsage(cpu0);
+      console.log(`      ${kills} kills (${midRun} mid-run), ${versions.reduce((a, b) => a + b, 0)} versions saved, ${((Date.now() - t0) / 1000).toFixed(1)} s (this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU), seed ${seed}`);
     } catch (error) {
       throw new Error(`crash test failed with seed ${seed} (rerun: CC_CRASH_SEED=${seed}): ${(error as Error).message}`, { cause: error });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(writerDir, { recursive: true, force: true });
     }
   });
 });

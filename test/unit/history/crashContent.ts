@@ -9,9 +9,9 @@ function hash(text: string): number {
   return h;
 }
 
-/** 1 KB to ~200 KB, so some writes are slow enough to be killed halfway through. */
+/** 1 KB to 64 KB: big enough that a kill often lands inside a write, small enough to keep 1,000 kills quick. */
 export function versionMessages(id: string, v: number): ApiMessage[] {
-  const size = 1024 + (hash(`${id}:${v}`) % (200 * 1024));
+  const size = 1024 + (hash(`${id}:${v}`) % (63 * 1024));
   const unit = `${id} v${v} ${hash(`${v}:${id}`).toString(36)} · `;
   return [
     { role: 'user', content: `${id} version ${v}` },

@@ -6,9 +6,16 @@ import * as path from 'node:path';
 import type { ApiMessage } from '../../../src/core/claude/turnStreamer';
 import type { ConversationDraft } from '../../../src/core/history/conversationStore';
 
-/** A fresh temp folder, removed after the current mocha suite. */
+const made: string[] = [];
+process.on('exit', () => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed when the test process exits. */
 export function tempDir(prefix = 'cc-history-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 export function exchange(question: string, answer: string): ApiMessage[] {
