@@ -36,7 +36,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   const approvals = new WriteApprovals();
   let hooks: Promise<EditorAgentHooks> | undefined;
   const agentHooks = () => (hooks ??= loadEngine().then((engine) => createAgentHooks(engine, approvals)));
-  const history = new ConversationHistory(context.globalStorageUri, context.workspaceState);
+  const history = new ConversationHistory(context.globalStorageUri, context.workspaceState, context.storageUri);
   flushHistory = () => history.flush(true);
   const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), approvals, () => client.preload());
   const session = new ChatSession(

@@ -93,13 +93,22 @@ describe('Conversation history in the panel', () => {
     assert.doesNotMatch(shown, /Answer of the second conversation/);
   });
 
-  it('delete from the list, then Undo', async () => {
+  it('rename with F2, delete from the list, then Undo', async () => {
     await f.chat.runCommand('Claude: Show Conversation History');
-    const item = historyItem('a second conversation');
+    const original = historyItem('a second conversation');
+    await original.waitFor();
+    // F2 on an item renames it inline; Enter saves.
+    await original.getByRole('button', { name: 'Open a second conversation' }).focus();
+    await f.wb.page.keyboard.press('F2');
+    const title = f.chat.frame.getByRole('textbox', { name: 'Conversation title' });
+    await title.fill('renamed conversation');
+    await title.press('Enter');
+    const item = historyItem('renamed conversation');
     await item.waitFor();
-    await item.getByRole('button', { name: 'Delete a second conversation' }).click();
+    await waitSaved('renamed conversation');
+    await item.getByRole('button', { name: 'Delete renamed conversation' }).click();
     await item.waitFor({ state: 'detached' });
-    const undo = f.chat.frame.getByRole('status').filter({ hasText: 'Deleted "a second conversation".' }).getByRole('button', { name: 'Undo' });
+    const undo = f.chat.frame.getByRole('status').filter({ hasText: 'Deleted "renamed conversation".' }).getByRole('button', { name: 'Undo' });
     await undo.click();
     await item.waitFor();
     await f.chat.frame.getByRole('button', { name: 'Close history' }).click();

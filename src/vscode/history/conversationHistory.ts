@@ -1,7 +1,7 @@
 // Conversation history in the editor: the store in the extension's global storage, the recorder that
-// keeps the chat session on disk, which conversation each workspace had open (workspaceState), and what
-// the history list does (open, delete with undo, rename). Nothing here reads a file during activate():
-// the open conversation comes back asynchronously right after (restoreOpen).
+// keeps the chat session on disk, which conversation each workspace had open (openConversation.ts), and
+// what the history list does (open, delete with undo, rename). Nothing here reads a file during
+// activate(): the open conversation comes back asynchronously right after (restoreOpen).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../core/chat/chatSession';
@@ -11,9 +11,7 @@ import { ConversationRecorder } from '../../core/history/conversationRecorder';
 import { ConversationStore, ConversationUnavailable } from '../../core/history/conversationStore';
 import type { HistoryEntry, HistoryState } from '../../shared/protocol';
 import { HistoryReports } from './historyReports';
-
-/** workspaceState key: the id of the conversation open in this workspace's panel. */
-export const OPEN_CONVERSATION_KEY = 'claudeCompanion.openConversation';
+import { OpenConversation } from './openConversation';
 /** Deleted conversations stay undoable this long; older ones are purged at activation. */
 export const UNDO_WINDOW_MS = 10 * 60_000;
 
@@ -22,21 +20,22 @@ export class ConversationHistory {
   readonly recorder: ConversationRecorder;
   private session: ChatSession | undefined;
   private lastUndo: { token: string; title: string } | undefined;
-  /**
-   * What was open before the reload, read when the extension starts (an in-memory read): the session's
-   * first (empty) conversation resets the stored id before restoreOpen runs.
-   */
-  private readonly openAtStart: string | undefined;
+  private readonly openConversation: OpenConversation;
+  /** Until restoreOpen has run, the session's first (empty) conversation must not overwrite what was open. */
+  private restoring = true;
 
   constructor(
     globalStorage: vscode.Uri,
-    private readonly workspaceState: vscode.Memento,
+    workspaceState: vscode.Memento,
+    workspaceStorage: vscode.Uri | undefined,
     private readonly reports = new HistoryReports(() => vscode.commands.executeCommand('claudeCompanion.showHistory')),
   ) {
-    this.openAtStart = workspaceState.get<string>(OPEN_CONVERSATION_KEY);
+    this.openConversation = new OpenConversation(workspaceState, workspaceStorage);
     this.store = new ConversationStore(path.join(globalStorage.fsPath, 'conversations'));
     this.recorder = new ConversationRecorder(this.store, {
-      onCurrentId: (id) => void this.workspaceState.update(OPEN_CONVERSATION_KEY, id),
+      onCurrentId: (id) => {
+        if (!this.restoring) void this.openConversation.remember(id);
+      },
       onForked: ({ to }) => void this.forked(to),
       onProblem: (problem) => this.reports.problems([problem]),
       onError: (error) => this.reports.saveFailed(error),
@@ -62,16 +61,17 @@ export class ConversationHistory {
 
   /** Reopens what this workspace had open before the reload, unless the user has started chatting meanwhile. */
   async restoreOpen(): Promise<void> {
-    await this.store.cleanUp().catch(() => undefined);
-    await this.store.purgeTrash(UNDO_WINDOW_MS).catch(() => undefined);
-    const id = this.openAtStart;
-    if (!id || !isConversationId(id) || !this.recorder.currentIsEmpty) return;
-    const stored = await this.loadOrReport(id);
-    if (!stored) {
-      await this.workspaceState.update(OPEN_CONVERSATION_KEY, undefined);
-      return;
+    try {
+      await this.store.cleanUp().catch(() => undefined);
+      await this.store.purgeTrash(UNDO_WINDOW_MS).catch(() => undefined);
+      const id = await this.openConversation.read();
+      if (!id || !this.recorder.currentIsEmpty) return;
+      const stored = await this.loadOrReport(id);
+      if (stored && this.recorder.currentIsEmpty && !this.session?.streaming) await this.openStored(stored);
+    } finally {
+      this.restoring = false;
+      await this.openConversation.remember(this.recorder.currentId);
     }
-    if (this.recorder.currentIsEmpty && !this.session?.streaming) await this.openStored(stored);
   }
 
   /** The list as the panel shows it; store problems (set-aside files) are reported, never hidden. */
@@ -134,6 +134,7 @@ export class ConversationHistory {
 
   /** The newest state on disk of `id` (after saving what this window has not written yet). */
   async load(id: string): Promise<StoredConversation | undefined> {
+    if (!isConversationId(id)) return undefined;
     await this.recorder.flush();
     return this.loadOrReport(id);
   }
