@@ -46,8 +46,11 @@ export function registerHistory({ history, session, view }: HistoryServices): vs
       exportConversation(history, typeof id === 'string' ? id : undefined, target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.file(target) : undefined),
     ),
     view.on('historyOpen', async ({ id }) => {
+      // The one already open: back to it (a snapshot closes the list).
+      if (id === history.currentId) return view.sendSnapshot();
       // A conversation that cannot be opened was reported; the list shows what is left.
       if (!(await history.open(id))) post(await history.state());
+      return undefined;
     }),
     view.on('historyDelete', async ({ id }) => {
       const deleted = await history.delete(id);
