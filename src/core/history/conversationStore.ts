@@ -14,8 +14,10 @@ import type { Compaction } from '../context/compactionTypes';
 import type { UsageTotals } from '../usage/usageTotals';
 import { isCode, writeFileAtomic } from './atomicWrite';
 import { CURRENT_SCHEMA, ConversationFormatError, NewerSchemaError, isConversationId, newConversationId, parseConversation, serializeConversation, type StoredConversation } from './conversationFile';
-import { entryFor, parseIndex, serializeIndex, type IndexEntry } from './historyIndex';
+import { entryFor, type IndexEntry } from './historyIndex';
+import { IndexFile } from './indexFile';
 import { decideSave, type SaveBase } from './mergePolicy';
+import { LOCK, TRASH, conversationIdOf, moveWithoutReplacing, readText } from './storeFiles';
 import { withLock, type LockOptions } from './storeLock';
 
 export interface StoreOptions {
@@ -72,16 +74,13 @@ export class ConversationUnavailable extends Error {
   }
 }
 
-const INDEX = 'index.json';
-const LOCK = 'store.lock';
-const FILE = /^([a-z0-9][a-z0-9-]{0,63})\.json$/;
 /** Leftovers of a writer killed mid-write (temp files, set-aside locks), removed once this old. */
 const LEFTOVER_MS = 60_000;
 
-const TRASH = 'trash';
 const TRASH_TOKEN = /^([a-z0-9][a-z0-9-]{0,63})\.(\d+)$/;
 
 export class ConversationStore {
+  private readonly index: IndexFile;
   private queue: Promise<unknown> = Promise.resolve();
   private madeDir: Promise<unknown> | undefined;
   /** What the index says (as far as this window knows) about each conversation it wrote, to skip needless index writes. */
@@ -90,7 +89,9 @@ export class ConversationStore {
   constructor(
     readonly dir: string,
     private readonly options: StoreOptions = {},
-  ) {}
+  ) {
+    this.index = new IndexFile(dir);
+  }
 
   fileOf(id: string): string {
     if (!isConversationId(id) || id === 'index') throw new RangeError(`not a conversation id: ${JSON.stringify(id)}`);
@@ -151,13 +152,13 @@ export class ConversationStore {
   async list(): Promise<HistoryListing> {
     const problems: StoreProblem[] = [];
     await fs.mkdir(this.dir, { recursive: true });
-    const indexText = await readText(path.join(this.dir, INDEX));
-    const cached = new Map((indexText !== undefined ? (parseIndex(indexText)?.entries ?? []) : []).map((e) => [e.id, e]));
+    const index = await this.index.read();
+    const cached = new Map(index.entries.map((e) => [e.id, e]));
     const entries: IndexEntry[] = [];
-    let changed = cached.size === 0 && indexText === undefined;
+    let changed = index.text === undefined;
     for (const name of await fs.readdir(this.dir)) {
-      const id = FILE.exec(name)?.[1];
-      if (!id || name === INDEX) continue;
+      const id = conversationIdOf(name);
+      if (!id) continue;
       const stat = await fs.stat(path.join(this.dir, name)).catch(() => undefined);
       if (!stat) continue;
       const entry = cached.get(id);
@@ -176,7 +177,7 @@ export class ConversationStore {
       }
     }
     if (cached.size > 0) changed = true; // files that are gone
-    if (changed) await this.locked(() => this.writeIndexIfUnchanged(indexText, entries));
+    if (changed) await this.locked(() => this.index.writeIfUnchanged(index.text, entries));
     entries.sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id));
     return { entries, problems };
   }
@@ -205,7 +206,7 @@ export class ConversationStore {
       const file = this.fileOf(id);
       await moveWithoutReplacing(path.join(this.dir, TRASH, `${token}.json`), file);
       const [text, stat] = await Promise.all([fs.readFile(file, 'utf8'), fs.stat(file)]);
-      await this.putEntry(entryFor(parseConversation(text), stat));
+      await this.index.put(entryFor(parseConversation(text), stat));
       return id;
     });
   }
@@ -256,7 +257,7 @@ export class ConversationStore {
     const shape = JSON.stringify([conversation.title, conversation.messages.length, conversation.interrupted === true]);
     if (this.listed.get(conversation.id) === shape) return;
     const stat = await fs.stat(file);
-    await this.putEntry(entryFor(conversation, stat));
+    await this.index.put(entryFor(conversation, stat));
     this.listed.set(conversation.id, shape);
   }
 
@@ -296,43 +297,9 @@ export class ConversationStore {
     return haveLock ? setAside() : this.locked(setAside);
   }
 
-  private async readIndexEntries(): Promise<Map<string, IndexEntry>> {
-    const text = await readText(path.join(this.dir, INDEX));
-    const index = text === undefined ? undefined : parseIndex(text);
-    if (index) return new Map(index.entries.map((e) => [e.id, e]));
-    // Missing or corrupt: rebuilt from the files (readable ones; list() reports the others).
-    const entries = new Map<string, IndexEntry>();
-    for (const name of await fs.readdir(this.dir)) {
-      const id = FILE.exec(name)?.[1];
-      if (!id || name === INDEX) continue;
-      const file = path.join(this.dir, name);
-      try {
-        const [text, stat] = await Promise.all([fs.readFile(file, 'utf8'), fs.stat(file)]);
-        entries.set(id, entryFor(parseConversation(text), stat));
-      } catch {
-        // list() sets it aside and reports it.
-      }
-    }
-    return entries;
-  }
-
-  /** Index updates, always under the lock. */
-  private async putEntry(entry: IndexEntry): Promise<void> {
-    const entries = await this.readIndexEntries();
-    entries.set(entry.id, entry);
-    await writeFileAtomic(path.join(this.dir, INDEX), serializeIndex(entries.values()));
-  }
-
   private async dropEntry(id: string): Promise<void> {
     this.listed.delete(id);
-    const entries = await this.readIndexEntries();
-    if (entries.delete(id)) await writeFileAtomic(path.join(this.dir, INDEX), serializeIndex(entries.values()));
-  }
-
-  /** list() healed the index; another window may have updated it meanwhile, in which case its version stays. */
-  private async writeIndexIfUnchanged(before: string | undefined, entries: readonly IndexEntry[]): Promise<void> {
-    if ((await readText(path.join(this.dir, INDEX))) !== before) return;
-    await writeFileAtomic(path.join(this.dir, INDEX), serializeIndex(entries));
+    await this.index.drop(id);
   }
 
   private now(): number {
@@ -347,27 +314,4 @@ export class ConversationStore {
 /** The fork of a conversation another window continued differently. */
 export function forkTitle(title: string): string {
   return title.endsWith(' (2)') ? title : `${title} (2)`;
-}
-
-/** Moves `from` to `to`, failing with EEXIST rather than replacing a file there (link, then unlink). */
-async function moveWithoutReplacing(from: string, to: string): Promise<void> {
-  try {
-    await fs.link(from, to);
-  } catch (error) {
-    if (!isCode(error, 'EPERM', 'ENOTSUP', 'ENOSYS')) throw error;
-    // No hard links here; we hold the lock, so check-then-rename is safe among windows.
-    if ((await readText(to)) !== undefined) throw Object.assign(new Error(`${to} exists`), { code: 'EEXIST' });
-    await fs.rename(from, to);
-    return;
-  }
-  await fs.rm(from);
-}
-
-async function readText(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (isCode(error, 'ENOENT')) return undefined;
-    throw error;
-  }
 }
