@@ -3,7 +3,7 @@
 // once on the same store, so kills also land while the other lane waits for the lock (a dead holder's
 // lock must be taken over). After every kill each conversation file of the killed lane must parse and be
 // exactly the last version the writer confirmed or the one after it, and the index must parse.
-// CC_CRASH_SEED=<n> repeats a run; CC_CRASH_KILLS=<n> and CC_CRASH_LANES=<n> change the count and the
+// CC_CRASH_SEED=<n> repeats a run's random draws (kill kinds and delays; timing still varies); CC_CRASH_KILLS=<n> and CC_CRASH_LANES=<n> change the count and the
 // parallelism. The cost is almost all process start-up (node takes ~70-100 ms of CPU to start here).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,6 +11,7 @@ import { buildSync } from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseConversation } from '../../../src/core/history/conversationFile';
+import { ConversationStore } from '../../../src/core/history/conversationStore';
 import { parseIndex } from '../../../src/core/history/historyIndex';
 import { seededRandom, versionMessages, versionOf } from './crashContent';
 import { tempDir } from './helpers';
@@ -112,7 +113,7 @@ async function verifyLane(dir: string, lane: string, known: Map<string, number>,
 
 describe('conversation store under SIGKILL', () => {
   it(`${KILLS} writers killed at random points: every file is the old or the new version, exactly`, async function () {
-    this.timeout(300_000);
+    this.timeout(600_000);
     const seed = Number(process.env['CC_CRASH_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
     const dir = tempDir('cc-crash-');
     const writerDir = tempDir('cc-crash-writer-');
@@ -145,6 +146,11 @@ describe('conversation store under SIGKILL', () => {
       assert.equal(kills, KILLS);
       assert.ok(midRun > KILLS / 2, `most kills should land after start-up (${midRun} of ${KILLS})`);
       assert.ok(versions.reduce((a, b) => a + b, 0) >= Math.min(10, KILLS), 'the writers made progress between kills');
+      // After it all, the store lists every conversation that was ever saved, with nothing set aside.
+      const { entries, problems } = await new ConversationStore(dir).list();
+      assert.deepEqual(problems, []);
+      const saved = results.flatMap((m) => [...m].filter(([, v]) => v > 0).map(([id]) => id)).sort();
+      assert.deepEqual(entries.map((e) => e.id).filter((id) => saved.includes(id)).sort(), saved);
       const cpu = process.cpuUsage(cpu0);
       console.log(`      ${kills} kills (${midRun} mid-run), ${versions.reduce((a, b) => a + b, 0)} versions saved, ${((Date.now() - t0) / 1000).toFixed(1)} s (this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU), seed ${seed}`);
     } catch (error) {
