@@ -15,6 +15,8 @@ const context = {
   subscriptions: [],
   extensionUri: vscode.Uri.file(path.resolve('.')),
   logUri: vscode.Uri.file(path.resolve('.test-artifacts/bench-logs')),
+  globalStorageUri: vscode.Uri.file(path.resolve('.test-artifacts/bench-storage')),
+  workspaceState: { get: () => undefined, update: async () => {}, keys: () => [] },
   secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
   workspaceState: { get: () => undefined, update: async () => {}, keys: () => [] },
 };

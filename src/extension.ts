@@ -15,6 +15,8 @@ import { registerCodeBlockActions } from './vscode/codeBlockActions';
 import { registerLinkOpener } from './vscode/linkOpener';
 import { registerViewPreferences } from './vscode/viewPreferences';
 import { registerReview } from './vscode/review/registerReview';
+import { ConversationHistory } from './vscode/history/conversationHistory';
+import { registerHistory } from './vscode/history/registerHistory';
 import { writesDisabledReason } from './vscode/agent/agentSettings';
 import { restoreFiles } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
@@ -23,6 +25,9 @@ import type { CompanionApi } from './vscode/testApi';
 import { registerWorkspaceReview } from './vscode/review/workspaceReview';
 import { ReviewFindings } from './vscode/review/reviewFindings';
 import { createCompactor, registerCompaction } from './vscode/compaction';
+
+/** Saves what is not on disk yet when the window closes. */
+let flushHistory: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
   const apiKeys = new ApiKeyStore(context.secrets);
@@ -35,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   const approvals = new WriteApprovals();
   let hooks: Promise<EditorAgentHooks> | undefined;
   const agentHooks = () => (hooks ??= loadEngine().then((engine) => createAgentHooks(engine, approvals)));
+  const history = new ConversationHistory(context.globalStorageUri, context.workspaceState, context.storageUri);
+  flushHistory = () => history.flush(true);
   const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), approvals, () => client.preload());
   const session = new ChatSession(
     {
@@ -47,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       restoreFiles,
       writesDisabledReason,
       compactor: createCompactor(client, log),
+      onChanged: history.observe,
     },
     view.post,
   );
@@ -71,14 +79,16 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     registerViewPreferences(view),
     ...registerCompaction(view, session),
     ...registerReview({ session, view, client, findings: reviewFindings }),
+    ...registerHistory({ history, session, view }),
   );
   const workspaceReview = registerWorkspaceReview(context, () => client.batches(), {
     clear: () => reviewFindings.clear(),
     publish: (uri, findings, text) => reviewFindings.publishReviewed(uri, findings, text),
   });
-  return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine(), workspaceReview };
+  return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine(), workspaceReview, history };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is disposed through context.subscriptions (after this).
+  return flushHistory?.();
 }

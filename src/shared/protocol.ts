@@ -167,6 +167,29 @@ export interface CompactionSnapshot {
 }
 
 export type CompactResult = 'summarized' | 'trimmed' | 'nothing' | 'failed';
+/** One saved conversation in the history list. */
+export interface HistoryEntry {
+  readonly id: string;
+  readonly title: string;
+  /** Epoch milliseconds. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly messageCount: number;
+  /** The start of its latest message. */
+  readonly preview: string;
+  /** Its last answer never finished. */
+  readonly interrupted?: boolean;
+}
+
+/** The history list (it replaces the transcript in the panel until closed). */
+export interface HistoryState {
+  /** Newest first. */
+  readonly entries: readonly HistoryEntry[];
+  /** The conversation open in the panel, once it is saved. */
+  readonly currentId?: string;
+  /** The latest delete, which Undo brings back. */
+  readonly undo?: { readonly token: string; readonly title: string };
+}
 
 export interface ChatSnapshot {
   readonly turns: readonly TurnSnapshot[];
@@ -181,6 +204,8 @@ export interface ChatSnapshot {
   readonly context?: ContextMeter;
   readonly preferences?: ViewPreferences;
   readonly compactions?: readonly CompactionSnapshot[];
+  /** Show the history list (asked for while the panel was not loaded); without it the list closes. */
+  readonly history?: HistoryState;
 }
 
 /** Coalesced stream content for one block of one turn: `text` is appended to what the block holds. */
@@ -231,7 +256,9 @@ export type HostToWebview =
    * A summary is being written (`active`), or compacting ended. After a manual compaction `result` says
    * how it went (the panel words it); `detail` is the error behind a `failed`.
    */
-  | { readonly type: 'compacting'; readonly active: boolean; readonly result?: CompactResult; readonly detail?: string };
+  | { readonly type: 'compacting'; readonly active: boolean; readonly result?: CompactResult; readonly detail?: string }
+  /** Show (or refresh) the history list. */
+  | { readonly type: 'history'; readonly history: HistoryState };
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
@@ -253,7 +280,12 @@ export type WebviewToHost =
   | { readonly type: 'setThinking'; readonly thinking: ThinkingMode }
   | { readonly type: 'setEffort'; readonly effort: Effort | 'default' }
   /** Summarize older messages now (the button by the context meter). */
-  | { readonly type: 'compact' };
+  | { readonly type: 'compact' }
+  | { readonly type: 'historyOpen'; readonly id: string }
+  | { readonly type: 'historyDelete'; readonly id: string }
+  | { readonly type: 'historyUndo'; readonly token: string }
+  | { readonly type: 'historyRename'; readonly id: string; readonly title: string }
+  | { readonly type: 'historyExport'; readonly id: string };
 
 type Field = 'string' | 'number' | 'boolean' | 'string?';
 /** Field shapes per message type: what a message from the (untrusted) webview must have. */
@@ -276,6 +308,11 @@ const SHAPES: { readonly [K in WebviewToHost['type']]: Readonly<Record<string, F
   setThinking: { thinking: 'string' },
   setEffort: { effort: 'string' },
   compact: {},
+  historyOpen: { id: 'string' },
+  historyDelete: { id: 'string' },
+  historyUndo: { token: 'string' },
+  historyRename: { id: 'string', title: 'string' },
+  historyExport: { id: 'string' },
 };
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);

@@ -28,6 +28,7 @@ type FeatureMessageType = Exclude<MessageType, 'ready' | 'send' | 'stop' | 'newC
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private readonly handlers = new Map<MessageType, (message: never) => unknown>();
   private readonly snapshotParts: (() => Partial<ChatSnapshot>)[] = [];
+  private readonly snapshotGates: Promise<unknown>[] = [];
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private session: ChatSession | undefined;
@@ -77,12 +78,23 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.snapshotParts.push(part);
   }
 
-  /** Posts to the live webview. Dropped when it is not ready: the next `ready` gets a full snapshot. */
-  post = (message: HostToWebview): void => {
-    if (this.view && this.ready) void this.view.webview.postMessage(message);
+  /** Holds snapshots back until `gate` settles (at most 3 s), e.g. while the open conversation is restored. */
+  delaySnapshots(gate: Promise<unknown>): void {
+    this.snapshotGates.push(Promise.race([gate.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]));
+  }
+
+  /**
+   * Posts to the live webview; false when it is not ready (the message is dropped: the next `ready` gets
+   * a full snapshot).
+   */
+  post = (message: HostToWebview): boolean => {
+    if (!this.view || !this.ready) return false;
+    void this.view.webview.postMessage(message);
+    return true;
   };
 
   async sendSnapshot(): Promise<void> {
+    await Promise.all(this.snapshotGates);
     if (!this.session || !this.view || !this.ready) return;
     const chat: ChatSnapshot = Object.assign({}, await this.session.snapshot(), ...this.snapshotParts.map((part) => part()));
     this.post({ type: 'snapshot', chat });

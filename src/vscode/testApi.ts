@@ -3,6 +3,7 @@ import type { ChatSession } from '../core/chat/chatSession';
 import type { WriteApprovals } from './agent/writeApprovals';
 import type { RequestLog } from './requestLog';
 import type { WorkspaceReviewApi } from './review/workspaceReview';
+import type { ConversationHistory } from './history/conversationHistory';
 
 export interface CompanionApi {
   readonly session: Pick<ChatSession, 'send' | 'stop' | 'retry' | 'newChat' | 'idle' | 'snapshot' | 'streaming' | 'revertTurn' | 'attach' | 'load' | 'compact'>;
@@ -12,4 +13,6 @@ export interface CompanionApi {
   readonly requestLog: Pick<RequestLog, 'file' | 'flushed'>;
   /** The workspace review's resume entry point (what activation runs) and its stored record. */
   readonly workspaceReview: WorkspaceReviewApi;
+  /** Conversation history, through the same calls the panel's list makes. */
+  readonly history: Pick<ConversationHistory, 'state' | 'open' | 'delete' | 'undoDelete' | 'rename' | 'flush' | 'folder' | 'currentId'>;
 }

@@ -1,11 +1,12 @@
 // Chat webview entry: builds the panel, says `ready`, then applies what the host sends.
-import type { ErrorAction, HostToWebview, UsageSnapshot } from '../shared/protocol';
+import type { ErrorAction, HistoryState, HostToWebview, UsageSnapshot } from '../shared/protocol';
 import './chat.css';
 import { actionButton } from './alerts';
 import { Composer } from './composer';
 import { ContextMeterView } from './contextMeter';
 import { CompactControl } from './compactButton';
 import { h } from './dom';
+import { HistoryView } from './historyView';
 import { setViewPreferences } from './preferences';
 import { formatCost, formatTokens } from './format';
 import { strings } from './strings';
@@ -44,7 +45,18 @@ const contextMeter = new ContextMeterView();
 const compact = new CompactControl();
 const statusRow = h('div', { class: 'status-row' }, contextMeter.el, compact.el, totalsLine, compact.status);
 
-document.getElementById('app')?.append(keyBanner.el, trustBanner.el, transcript.el, transcript.jumpButton, statusRow, composer.el);
+const app = document.getElementById('app');
+/** The history list takes the transcript's place while open (history.css hides the transcript). */
+const history = new HistoryView(() => {
+  app?.classList.remove('history-open');
+  composer.focus();
+});
+function showHistory(state: HistoryState): void {
+  app?.classList.add('history-open');
+  history.show(state);
+}
+
+app?.append(keyBanner.el, trustBanner.el, history.el, transcript.el, transcript.jumpButton, statusRow, composer.el);
 
 function handle(message: HostToWebview): void {
   switch (message.type) {
@@ -62,6 +74,13 @@ function handle(message: HostToWebview): void {
       composer.setAttachments(message.chat.attachments);
       contextMeter.show(message.chat.context);
       if (message.chat.options) composer.setOptions(message.chat.options);
+      // A snapshot is a conversation to look at (a new chat, one just opened): the list closes, unless
+      // the snapshot itself asks for it.
+      if (message.chat.history) showHistory(message.chat.history);
+      else history.close();
+      return;
+    case 'history':
+      showHistory(message.history);
       return;
     case 'context':
       contextMeter.show(message.context);
@@ -76,6 +95,8 @@ function handle(message: HostToWebview): void {
       transcript.notice(message.turnId, message.notice);
       return;
     case 'turnAdded':
+      // Sending from the composer while the list is open: back to the conversation.
+      if (message.turn.role === 'user') history.close();
       transcript.addTurn(message.turn);
       compact.setAvailable(true);
       return;

@@ -69,6 +69,7 @@ describe('manifest', () => {
       'claudeCompanion.reviewChanges': 'Review Uncommitted Changes',
       'claudeCompanion.clearReviewFindings': 'Clear Review Findings',
       'claudeCompanion.reviewWorkspace': 'Review Workspace (Batch, half price)',
+      'claudeCompanion.showHistory': 'Show Conversation History',
     };
     const source = allSource('src');
     for (const cmd of pkg.contributes.commands) {
@@ -77,6 +78,13 @@ describe('manifest', () => {
       assert.ok(source.includes(`'${cmd.command}'`), `${cmd.command} is not registered`);
     }
     for (const id of Object.keys(titles)) assert.ok(pkg.contributes.commands.some((c: { command: string }) => c.command === id), `${id} missing`);
+  });
+
+  it('puts New Chat and Show Conversation History in the chat view\'s title bar', () => {
+    const inTitle = pkg.contributes.menus['view/title'].filter((m: { when: string }) => m.when === 'view == claudeCompanion.chat').map((m: { command: string }) => m.command);
+    assert.deepEqual(inTitle, ['claudeCompanion.newChat', 'claudeCompanion.showHistory']);
+    const history = pkg.contributes.commands.find((c: { command: string }) => c.command === 'claudeCompanion.showHistory');
+    assert.equal(history?.icon, '$(history)');
   });
 
   it('declares the settings of the slice with sane defaults', () => {

@@ -13,10 +13,17 @@ import { buildUserMessage } from './userMessage';
 import { CheckpointStore, type FileCheckpoint } from './checkpoints';
 import type { CustomAnswer, CustomTurnEnd } from './customTurn';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
-import { Transcript, blockSnapshot, type MutableTurn } from './transcript';
 import type { Compactor } from '../context/compactor';
 import { SessionCompaction } from './sessionCompaction';
 import type { ToolDefinition } from '../claude/requestBuilder';
+import { Transcript, blockSnapshot, type MutableTurn, type RestoreExtra } from './transcript';
+
+/**
+ * How a conversation changed, for persistence: `opened` (it became the current one: New Chat, a load, or
+ * the first one), `progress` (an answer is streaming; save now and then), `settled` (a question was
+ * asked or an answer ended; save now).
+ */
+export type ConversationChange = 'opened' | 'progress' | 'settled';
 
 export interface ChatSessionDeps {
   readonly client: TurnStreamer;
@@ -35,6 +42,8 @@ export interface ChatSessionDeps {
   readonly contextWindow?: (model: string) => number;
   /** Context management: summaries and trimming once the conversation nears the window (off without it). */
   readonly compactor?: Compactor;
+  /** Told about every change to a conversation (the transcript may no longer be the current one). */
+  readonly onChanged?: (transcript: Transcript, change: ConversationChange) => void;
 }
 
 export class ChatSession {
@@ -63,6 +72,7 @@ export class ChatSession {
         onTotalsChanged: (t) => deps.onTotalsChanged?.(usageSnapshot(t.totals)),
       });
     }
+    this.deps.onChanged?.(this.transcript, 'opened');
   }
 
   get streaming(): boolean {
@@ -88,6 +98,7 @@ export class ChatSession {
     this.customAnswer = undefined;
     const userTurn = this.transcript.addUserTurn(message.shown, message.content);
     this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text: message.shown, done: true }], status: 'done' } });
+    this.deps.onChanged?.(this.transcript, 'settled');
     return this.startAnswer();
   }
 
@@ -167,6 +178,7 @@ export class ChatSession {
     this.checkpoints.clear();
     this.customAnswer = undefined;
     this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
+    this.deps.onChanged?.(this.transcript, 'opened');
   }
 
   /**
@@ -174,13 +186,14 @@ export class ChatSession {
    * panel shows it. Stops a streaming turn first, like New Chat. Throws RestoreError on a malformed
    * message, leaving the current conversation as it was.
    */
-  async load(messages: readonly ApiMessage[]): Promise<number> {
-    const restored = Transcript.restore(messages);
+  async load(messages: readonly ApiMessage[], extra?: RestoreExtra): Promise<number> {
+    const restored = Transcript.restore(messages, extra);
     this.stop();
     this.transcript = restored;
     this.checkpoints.clear();
     this.customAnswer = undefined;
-    this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
+    this.deps.onTotalsChanged?.(usageSnapshot(restored.totals));
+    this.deps.onChanged?.(restored, 'opened');
     this.out.send({ type: 'snapshot', chat: await this.snapshot() });
     return restored.turnCount;
   }
@@ -227,6 +240,15 @@ export class ChatSession {
   }
 
   private async runTurn(transcript: Transcript, turn: MutableTurn, controller: AbortController): Promise<void> {
+    const progress = () => this.deps.onChanged?.(transcript, 'progress');
+    try {
+      await this.answer(transcript, turn, controller, progress);
+    } finally {
+      this.deps.onChanged?.(transcript, 'settled');
+    }
+  }
+
+  private async answer(transcript: Transcript, turn: MutableTurn, controller: AbortController, progress: () => void): Promise<void> {
     const compaction = this.compaction;
     const prepareMessages = compaction
       ? (messages: readonly ApiMessage[], tools?: readonly ToolDefinition[]) => compaction.prepare(transcript, messages, tools, controller.signal)
@@ -235,7 +257,10 @@ export class ChatSession {
       if (this.customAnswer) {
         const result = await this.customAnswer({
           signal: controller.signal,
-          apply: (event) => this.apply(turn, event),
+          apply: (event) => {
+            this.apply(turn, event);
+            progress();
+          },
           replaceBlockText: (index, text) => this.replaceBlockText(turn, index, text),
           countUsage: (model, usage) => this.countUsage(transcript, turn, model, usage),
         });
@@ -246,8 +271,14 @@ export class ChatSession {
         const hooks = await this.deps.agent();
         const result = await runAgentAnswer(hooks, this.deps.client, transcript, turn, controller.signal, {
           out: this.out,
-          applyStream: (t, e) => this.apply(t, e),
-          onRequestDone: (t, e) => this.countUsage(transcript, t, e.model, e.usage),
+          applyStream: (t, e) => {
+            this.apply(t, e);
+            progress();
+          },
+          onRequestDone: (t, e) => {
+            this.countUsage(transcript, t, e.model, e.usage);
+            progress();
+          },
           checkpoints: this.checkpoints,
           ...(prepareMessages ? { prepareMessages } : {}),
         });
@@ -257,7 +288,14 @@ export class ChatSession {
         this.endTurn(turn, 'done', result.model);
       } else {
         const messages = prepareMessages ? await prepareMessages(transcript.apiMessages()) : transcript.apiMessages();
-        const result = await this.deps.client.streamTurn({ messages, signal: controller.signal, onEvent: (event) => this.apply(turn, event) });
+        const result = await this.deps.client.streamTurn({
+          messages,
+          signal: controller.signal,
+          onEvent: (event) => {
+            this.apply(turn, event);
+            progress();
+          },
+        });
         this.countUsage(transcript, turn, result.model, result.usage);
         transcript.commitAssistant(result.content);
         turn.stopReason = result.stopReason;

@@ -4,8 +4,9 @@ import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, type UsageTotals } from '../usage/usageTotals';
 import type { ApiMessage } from '../claude/turnStreamer';
 import type { AssistantBlock, ContentKind } from '../claude/streamEvents';
-import { restoredTurns } from './restoredTurns';
 import type { Compaction } from '../context/compactionTypes';
+import { markInterrupted } from './interruptedTurn';
+import { restoredTurns } from './restoredTurns';
 import { activeCompaction } from '../context/compactedView';
 import { hasBlock } from '../context/messageShape';
 
@@ -35,6 +36,23 @@ export interface MutableTurn {
   committedBlocks?: number;
 }
 
+/** What a stored conversation carries besides its messages. */
+export interface RestoreExtra {
+  readonly compactions?: readonly Compaction[];
+  /** The last answer never finished (the window closed mid-answer): the restored turns say so. */
+  readonly interrupted?: boolean;
+  readonly totals?: UsageTotals;
+}
+
+/** What a save writes (see persistedState). */
+export interface PersistedState {
+  readonly messages: readonly ApiMessage[];
+  /** Leading messages that are settled history; a partial answer may follow them. */
+  readonly stableCount: number;
+  readonly interrupted: boolean;
+  readonly model?: string;
+}
+
 export class Transcript {
   private turns: MutableTurn[] = [];
   private history: ApiMessage[] = [];
@@ -52,12 +70,30 @@ export class Transcript {
    * A transcript holding a stored conversation: `messages` become the API history as they are, and the
    * turns the panel shows are rebuilt from them. Throws RestoreError on a malformed message.
    */
-  static restore(messages: readonly ApiMessage[], options: { compactions?: readonly Compaction[] } = {}): Transcript {
+  static restore(messages: readonly ApiMessage[], extra: RestoreExtra = {}): Transcript {
     const t = new Transcript();
     t.turns = restoredTurns(messages, () => t.newId());
+    if (extra.interrupted) markInterrupted(t.turns, () => t.newId());
     t.history = [...messages];
-    t.compactions = [...(options.compactions ?? [])];
+    t.compactions = [...(extra.compactions ?? [])];
+    if (extra.totals) t.totals = extra.totals;
     return t;
+  }
+
+  /**
+   * The conversation as a save should write it: the history, plus while an answer streams the text shown
+   * so far (as Stop would keep it; thinking without its signature and unfinished tool calls cannot be sent
+   * back, so they are left out and the history stays valid).
+   */
+  persistedState(): PersistedState {
+    // Only the newest turn can be streaming: Send waits for the answer to end.
+    const last = this.turns.at(-1);
+    const streaming = last?.status === 'streaming' ? last : undefined;
+    const partial = streaming ? this.partialText(streaming) : '';
+    const messages: ApiMessage[] = [...this.history];
+    if (partial.trim()) messages.push({ role: 'assistant', content: [{ type: 'text', text: partial }] });
+    const model = [...this.turns].reverse().find((t) => t.role === 'assistant' && t.model)?.model;
+    return { messages, stableCount: this.history.length, interrupted: streaming !== undefined || this.awaitingAnswer(), ...(model ? { model } : {}) };
   }
 
   /** `content` overrides what the API is sent (e.g. attachments before the text); `text` is what is shown. */
@@ -94,12 +130,17 @@ export class Transcript {
 
   /** After a stop, keep what the user already saw so the next question has that context. */
   commitPartialText(turn: MutableTurn): void {
-    const text = turn.blocks
+    const text = this.partialText(turn);
+    if (text.trim()) this.history.push({ role: 'assistant', content: [{ type: 'text', text }] });
+  }
+
+  /** Text of the turn's blocks not yet in the history. */
+  private partialText(turn: MutableTurn): string {
+    return turn.blocks
       .slice(turn.committedBlocks ?? 0)
       .filter((b) => b.kind === 'text')
       .map((b) => b.text)
       .join('');
-    if (text.trim()) this.history.push({ role: 'assistant', content: [{ type: 'text', text }] });
   }
 
   get turnCount(): number {
