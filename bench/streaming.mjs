@@ -192,6 +192,10 @@ function summarize({ probe, samples, sent, markers, t0, end, capped, frameWorkBe
     if (!a || !b || a === b) return NaN;
     return frameWorkBetween(a.t, b.t) / (displayedAt(b.t) - displayedAt(a.t));
   };
+  // Where the worst lags and the long tasks fall (seconds from the start; marker ids count 100 tokens each).
+  const worst = [...sent].map(([id, at]) => ({ id, at, lag: (seen.get(id) ?? end) - at })).sort((a, b) => b.lag - a.lag).slice(0, 8);
+  const whereLag = worst.map((w) => `#${w.id}@${((w.at - t0) / 1000).toFixed(1)}s:${w.lag}ms`).join(' ');
+  const whereLong = probe.longTasks.slice(0, 12).map((t) => `${((t.start - t0) / 1000).toFixed(1)}s:${t.duration.toFixed(0)}ms`).join(' ');
   const first = samples[0];
   const last = samples.at(-1);
   return {
@@ -205,6 +209,8 @@ function summarize({ probe, samples, sent, markers, t0, end, capped, frameWorkBe
     taskMs: last.task - first.task,
     scriptMs: probe.scriptMs,
     wallMs: end - t0,
+    whereLag,
+    whereLong,
     cost1k: costIn(1_000, 3_000),
     cost100k: costIn(95_000, 97_000),
     frameCost1k: frameCostIn(1_000, 3_000),
@@ -314,6 +320,7 @@ export function printStreamingBench(r) {
   const kinds = (k, all) => Object.entries(k).filter(([n]) => n.startsWith('all:') === all).sort((a, b) => b[1] - a[1]).slice(0, 7).map(([n, ms]) => `${n.replace('all:', '')} ${f(ms)}`).join(', ');
   console.log(`  webview time by outermost kind: panel: ${kinds(r.ours.byKind, false)}; baseline: ${kinds(r.naive.byKind, false)}`);
   console.log(`  webview time by kind, nested included: panel: ${kinds(r.ours.byKind, true)}; baseline: ${kinds(r.naive.byKind, true)}`);
+  console.log(`  panel: worst lags ${r.ours.whereLag}; long tasks ${r.ours.whereLong || 'none'}`);
   if (!r.ours.frameFound) console.log('  (the trace did not name the webview frame: webview figures are n/a)');
   if (r.naive.capped) console.log(`  (the baseline fell behind: it was cut off ${BASELINE_CAP_MS / 1000} s after the fake finished, so its figures are lower bounds)`);
   const costRatio = r.ours.frameCost100k / r.ours.frameCost1k;

@@ -57,8 +57,18 @@ export class ThinkingView {
     const expanded = viewPreferences().thinkingExpanded;
     this.el.open = expanded;
     if (this.redacted || this.text.chars === 0) return;
-    if (expanded) this.toMarkdown();
-    else this.el.addEventListener('toggle', () => this.toMarkdown(), { once: true });
+    if (expanded) {
+      this.toMarkdown();
+      return;
+    }
+    // Closing fires a toggle event too (asynchronously, so it reaches this listener): render only on open.
+    // Rendering 100k tokens of thinking as markdown is a long task nobody asked for while it stays shut.
+    const onToggle = () => {
+      if (!this.el.open) return;
+      this.el.removeEventListener('toggle', onToggle);
+      this.toMarkdown();
+    };
+    this.el.addEventListener('toggle', onToggle);
   }
 
   private toMarkdown(): void {

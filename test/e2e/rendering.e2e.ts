@@ -209,8 +209,8 @@ describe('rendering', () => {
     assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'a dialog opened for a refused link');
   });
 
-  it('thinking shows elapsed time and tokens while it streams, then collapses to "Thought for…"', async () => {
-    f.fake.enqueue(paced(12, thinking(chunks('Let me think about this step by step. '.repeat(6), 4), 'The answer is 7.')));
+  it('thinking shows elapsed time and tokens while it streams, then collapses to "Thought for…"; it becomes markdown only when opened', async () => {
+    f.fake.enqueue(paced(12, thinking(chunks('Let me think about this **step by step**. '.repeat(6), 4), 'The answer is 7.')));
     await f.chat.send('think first');
     const turn = f.chat.assistantTurns.last();
     const summary = f.chat.thinkingSummaries(turn).first();
@@ -219,8 +219,12 @@ describe('rendering', () => {
     await waitShown(turn.getByText('The answer is 7.'), 'the answer never arrived', turn);
     await waitShown(summary.filter({ hasText: /^Thought for \d+s · ~\d+ tokens$/ }), 'the summary never said Thought for…', turn);
     assert.equal(await summary.evaluate(isOpen), false, 'finished thinking is collapsed');
+    // Collapsed, it stays plain text: converting a long thinking block is work nobody asked for yet.
+    assert.equal(await turn.locator('details.thinking .plain-stream').count(), 1, 'collapsed thinking is not converted to markdown');
+    assert.equal(await turn.locator('details.thinking strong').count(), 0);
     await summary.click();
     await waitShown(turn.locator('details.thinking[open]').getByText('Let me think about this'), 'opening the thinking shows its text', turn);
+    await waitShown(turn.locator('details.thinking[open] strong').first(), 'opened, the thinking is rendered as markdown', turn);
   });
 
   describe('with claudeCompanion.chat.thinkingExpanded on', () => {
