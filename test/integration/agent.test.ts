@@ -8,9 +8,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TurnSnapshot } from '../../src/shared/protocol';
 import type { CompanionApi } from '../../src/vscode/testApi';
-import { startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../fake-anthropic';
+import { text, toolUse, type FakeAnthropic } from '../fake-anthropic';
 import { SECRET, SINGLE_ROOT, buildEscapeWorld } from '../fixtures/pathEscapeCorpus';
-import { EXTENSION_ID, lastAssistant, waitFor } from './support';
+import { lastAssistant, useExtensionWithFake, waitFor } from './support';
 
 const toolStates = (turn: TurnSnapshot) => turn.blocks.filter((b) => b.kind === 'tool_use').map((b) => b.tool?.status);
 
@@ -25,11 +25,8 @@ describe('Agent tools in the real editor', () => {
   const config = () => vscode.workspace.getConfiguration('claudeCompanion');
   const file = (rel: string) => path.join(root, rel);
 
-  before(async () => {
-    fake = await startFakeAnthropic();
-    api = await vscode.extensions.getExtension<CompanionApi>(EXTENSION_ID)!.activate();
-    process.env['ANTHROPIC_API_KEY'] = 'test-key';
-    await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
+  useExtensionWithFake((f, a) => ([fake, api] = [f, a]));
+  before(() => {
     root = fs.realpathSync(vscode.workspace.workspaceFolders![0]!.uri.fsPath);
   });
 
@@ -42,9 +39,7 @@ describe('Agent tools in the real editor', () => {
   });
 
   after(async () => {
-    await config().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await fake.close();
   });
 
   it('reads a file with line numbers and sends the result back in one user message', async () => {

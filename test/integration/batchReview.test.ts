@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import type { CompanionApi } from '../../src/vscode/testApi';
 import type { WorkspaceReviewSummary } from '../../src/vscode/review/workspaceReviewReport';
 import { rawRequest } from '../fake-anthropic/http-client';
-import { batchErrored, batchExpired, batchSucceeded, startFakeAnthropic, toolUse, type BatchOutcome, type FakeAnthropic, type FakeBatchRequest } from '../fake-anthropic';
-import { EXTENSION_ID, waitFor } from './support';
+import { batchErrored, batchExpired, batchSucceeded, toolUse, type BatchOutcome, type FakeAnthropic, type FakeBatchRequest } from '../fake-anthropic';
+import { useExtensionWithFake, waitFor } from './support';
 
 const SOURCE = 'Claude Review';
 const report = (findings: unknown[]) => batchSucceeded(toolUse({ name: 'report_findings', input: { summary: 'Reviewed.', findings } }));
@@ -16,26 +16,14 @@ const pathOf = (r: FakeBatchRequest) => /<file path=\\"([^"\\]+)\\"/.exec(JSON.s
 describe('Workspace review (batch) in the real editor', () => {
   let fake: FakeAnthropic;
   let api: CompanionApi;
-  const config = () => vscode.workspace.getConfiguration('claudeCompanion');
   const uri = (rel: string) => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, ...rel.split('/'));
   const reviewDiagnostics = (rel: string) => vscode.languages.getDiagnostics(uri(rel)).filter((d) => d.source === SOURCE);
   const review = (args: object) => vscode.commands.executeCommand<WorkspaceReviewSummary | undefined>('claudeCompanion.reviewWorkspace', { confirm: false, pollMs: 20, ...args });
 
   const outcomes = (byPath: Record<string, BatchOutcome>) => fake.batches.respond((r) => byPath[pathOf(r) ?? ''] ?? report([]));
 
-  before(async () => {
-    fake = await startFakeAnthropic();
-    api = await vscode.extensions.getExtension<CompanionApi>(EXTENSION_ID)!.activate();
-    process.env['ANTHROPIC_API_KEY'] = 'test-key';
-    await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
-  });
-
+  useExtensionWithFake((f, a) => ([fake, api] = [f, a]));
   beforeEach(() => fake.reset());
-
-  after(async () => {
-    await config().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await fake.close();
-  });
 
   it('batch: reviewWorkspace on the fixture workspace ends with diagnostics on the expected files', async () => {
     fake.batches.configure({ endAfterPolls: 2 });

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { TurnSnapshot } from '../../src/shared/protocol';
 import type { CompanionApi } from '../../src/vscode/testApi';
 import { httpError, midStreamError, stall, startFakeAnthropic, text, type FakeAnthropic } from '../fake-anthropic';
-import { EXTENSION_ID, lastAssistant, waitFor } from './support';
+import { EXTENSION_ID, lastAssistant, useExtensionWithFake, waitFor } from './support';
 
 /** Messages as sent, minus cache breakpoints (which turn string content into one text block). */
 function plain(messages: unknown): unknown {
@@ -22,29 +22,12 @@ describe('Chat slice (real extension host, fake API)', () => {
   let fake: FakeAnthropic;
   let api: CompanionApi;
   const config = () => vscode.workspace.getConfiguration('claudeCompanion');
-  const savedKey = process.env['ANTHROPIC_API_KEY'];
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-    const ext = vscode.extensions.getExtension<CompanionApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
-    // Same process as the extension host: the extension reads this when it needs a key.
-    process.env['ANTHROPIC_API_KEY'] = 'test-key';
-    await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
-  });
+  useExtensionWithFake((f, a) => ([fake, api] = [f, a]), { settings: ['model', 'maxTokens', 'systemPrompt', 'maxRetries'] });
 
   beforeEach(async () => {
     fake.reset();
     await api.session.idle();
     api.session.newChat();
-  });
-
-  after(async () => {
-    for (const key of ['apiBaseUrl', 'model', 'maxTokens', 'systemPrompt', 'maxRetries']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
-    if (savedKey === undefined) delete process.env['ANTHROPIC_API_KEY'];
-    else process.env['ANTHROPIC_API_KEY'] = savedKey;
-    await fake?.close();
   });
 
   it('streams an answer through the SDK with the API of today', async () => {

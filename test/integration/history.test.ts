@@ -8,32 +8,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryState } from '../../src/shared/protocol';
 import type { CompanionApi } from '../../src/vscode/testApi';
-import { startFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
-import { EXTENSION_ID } from './support';
+import { useExtensionWithFake } from './support';
 
 const showHistory = () => vscode.commands.executeCommand<HistoryState>('claudeCompanion.showHistory');
 
 describe('Conversation history (real extension host, fake API)', () => {
-  let fake: FakeAnthropic;
   let api: CompanionApi;
-  const config = () => vscode.workspace.getConfiguration('claudeCompanion');
-  const savedKey = process.env['ANTHROPIC_API_KEY'];
-
-  before(async () => {
-    fake = await startFakeAnthropic();
-    const ext = vscode.extensions.getExtension<CompanionApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
-    process.env['ANTHROPIC_API_KEY'] = 'test-key';
-    await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await config().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
-    if (savedKey === undefined) delete process.env['ANTHROPIC_API_KEY'];
-    else process.env['ANTHROPIC_API_KEY'] = savedKey;
-    await fake?.close();
-  });
+  useExtensionWithFake((_fake, a) => (api = a));
 
   /** Starts a new chat, asks `question`, waits for the answer and for it to be on disk; returns its id. */
   async function converse(question: string): Promise<string> {

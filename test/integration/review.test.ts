@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CompanionApi } from '../../src/vscode/testApi';
-import { reportFindings, stall, startFakeAnthropic, text, type FakeAnthropic } from '../fake-anthropic';
-import { EXTENSION_ID, lastAssistant, waitFor } from './support';
+import { reportFindings, stall, text, type FakeAnthropic } from '../fake-anthropic';
+import { lastAssistant, useExtensionWithFake, waitFor } from './support';
 
 const SOURCE = 'Claude Review';
 const MATH = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace', 'src', 'math.js'), 'utf8');
@@ -45,11 +45,8 @@ describe('Code review in the real editor', () => {
     return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)));
   }
 
-  before(async () => {
-    fake = await startFakeAnthropic();
-    api = await vscode.extensions.getExtension<CompanionApi>(EXTENSION_ID)!.activate();
-    process.env['ANTHROPIC_API_KEY'] = 'test-key';
-    await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
+  useExtensionWithFake((f, a) => ([fake, api] = [f, a]), { settings: ['review.systemPrompt'] });
+  before(() => {
     root = fs.realpathSync(vscode.workspace.workspaceFolders![0]!.uri.fsPath);
   });
 
@@ -61,12 +58,9 @@ describe('Code review in the real editor', () => {
   });
 
   after(async () => {
-    await config().update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('review.systemPrompt', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('claudeCompanion.clearReviewFindings');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(root, 'review'), { recursive: true, force: true });
-    await fake.close();
   });
 
   it('reviewing the current file puts the findings in the Problems panel: severity, exact range, source', async () => {

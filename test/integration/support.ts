@@ -1,6 +1,9 @@
 // Shared pieces of the integration suites (not a suite itself: index.ts loads only *.test.js).
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import type { ChatSnapshot, TurnSnapshot } from '../../src/shared/protocol';
+import type { CompanionApi } from '../../src/vscode/testApi';
+import { startFakeAnthropic, type FakeAnthropic } from '../fake-anthropic';
 
 export const EXTENSION_ID = 'claude-companion.claude-companion';
 
@@ -20,4 +23,31 @@ export function lastAssistant(chat: ChatSnapshot): TurnSnapshot {
   const turn = [...chat.turns].reverse().find((t) => t.role === 'assistant');
   assert.ok(turn, 'an assistant turn exists');
   return turn;
+}
+
+/**
+ * Mocha hooks every suite driven by the fake API needs: before, start a fake, activate the extension and
+ * point it at the fake with a test key (`ready` gets both); after, put the key and `settings` (apiBaseUrl
+ * always) back and close the fake. Call it in a describe body.
+ */
+export function useExtensionWithFake(ready: (fake: FakeAnthropic, api: CompanionApi) => void, { settings = [] as readonly string[] } = {}): void {
+  const config = () => vscode.workspace.getConfiguration('claudeCompanion');
+  const savedKey = process.env['ANTHROPIC_API_KEY'];
+  let fake: FakeAnthropic | undefined;
+  before(async () => {
+    fake = await startFakeAnthropic();
+    const ext = vscode.extensions.getExtension<CompanionApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    const api = await ext.activate();
+    // Same process as the extension host: the extension reads this when it needs a key.
+    process.env['ANTHROPIC_API_KEY'] = 'test-key';
+    await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
+    ready(fake, api);
+  });
+  after(async () => {
+    for (const key of ['apiBaseUrl', ...settings]) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    if (savedKey === undefined) delete process.env['ANTHROPIC_API_KEY'];
+    else process.env['ANTHROPIC_API_KEY'] = savedKey;
+    await fake?.close();
+  });
 }

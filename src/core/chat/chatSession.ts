@@ -1,6 +1,6 @@
 // Runs chat turns: user text in, streamed assistant turn out (through the agent loop when the editor
 // supplies tools), as protocol messages for the panel. Owns the transcript; the panel only renders it.
-import type { ChatSnapshot, HostToWebview, ImageUpload, UsageSnapshot } from '../../shared/protocol';
+import type { ChatSnapshot, ImageUpload, UsageSnapshot } from '../../shared/protocol';
 import type { ClaudeStreamEvent, TurnUsage } from '../claude/streamEvents';
 import { TurnFailure, type ApiMessage, type TurnStreamer } from '../claude/turnStreamer';
 import { contextWindowOf, meterFromUsage } from '../context/contextMeter';
@@ -16,7 +16,8 @@ import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
 import type { Compactor } from '../context/compactor';
 import { SessionCompaction } from './sessionCompaction';
 import type { ToolDefinition } from '../claude/requestBuilder';
-import { Transcript, blockSnapshot, type MutableTurn, type RestoreExtra } from './transcript';
+import { Transcript, type MutableTurn, type RestoreExtra } from './transcript';
+import { applyStreamEvent, turnEndedMessage } from './turnEvents';
 
 /**
  * How a conversation changed, for persistence: `opened` (it became the current one: New Chat, a load, or
@@ -318,19 +319,7 @@ export class ChatSession {
     turn.status = status;
     if (model) turn.model = model;
     if (this.checkpoints.has(turn.id)) turn.canRevert = true;
-    const ended: HostToWebview = {
-      type: 'turnEnded',
-      turnId: turn.id,
-      status,
-      ...(turn.model ? { model: turn.model } : {}),
-      ...(turn.stopReason !== undefined ? { stopReason: turn.stopReason } : {}),
-      ...(turn.usage ? { usage: turn.usage } : {}),
-      ...(turn.error ? { error: turn.error } : {}),
-      ...(turn.fallback ? { fallback: turn.fallback } : {}),
-      ...(turn.endNotice ? { endNotice: turn.endNotice } : {}),
-      ...(turn.canRevert ? { canRevert: true } : {}),
-    };
-    this.out.send(ended);
+    this.out.send(turnEndedMessage(turn));
   }
 
   /** Adds one request's usage to the turn and the conversation, and tells the status bar. */
@@ -347,40 +336,7 @@ export class ChatSession {
   }
 
   private apply(turn: MutableTurn, event: ClaudeStreamEvent): void {
-    switch (event.type) {
-      case 'messageStart':
-        turn.model = event.model;
-        return;
-      case 'blockStart': {
-        const block = { kind: event.kind, text: '', done: false, ...(event.toolName !== undefined ? { toolName: event.toolName } : {}) };
-        turn.blocks[event.index] = block;
-        this.out.send({ type: 'blockStarted', turnId: turn.id, index: event.index, block: blockSnapshot(block) });
-        return;
-      }
-      case 'textDelta':
-      case 'thinkingDelta':
-        this.appendText(turn, event.index, event.text);
-        return;
-      case 'toolInputDelta':
-        this.appendText(turn, event.index, event.partialJson);
-        return;
-      case 'signature':
-        return;
-      case 'retrying':
-        this.out.send({ type: 'turnNotice', turnId: turn.id, notice: { kind: 'retrying', model: event.model, ...event.notice } });
-        return;
-      case 'fallback':
-        turn.fallback ??= { from: event.from, reason: event.reason };
-        turn.model = event.to;
-        this.out.send({ type: 'turnNotice', turnId: turn.id, notice: { kind: 'fallback', from: event.from, to: event.to, reason: event.reason } });
-        return;
-      case 'blockStop': {
-        const block = turn.blocks[event.index];
-        if (block) block.done = true;
-        this.out.send({ type: 'blockStopped', turnId: turn.id, index: event.index });
-        return;
-      }
-    }
+    applyStreamEvent(this.out, turn, event);
   }
 
   private replaceBlockText(turn: MutableTurn, index: number, text: string): void {
@@ -388,13 +344,6 @@ export class ChatSession {
     if (!block || block.text === text) return;
     block.text = text;
     void this.snapshot().then((chat) => this.out.send({ type: 'snapshot', chat }));
-  }
-
-  private appendText(turn: MutableTurn, index: number, text: string): void {
-    const block = turn.blocks[index];
-    if (!block || !text) return;
-    block.text += text;
-    this.out.append(turn.id, index, text);
   }
 
   private setStreaming(streaming: boolean): void {

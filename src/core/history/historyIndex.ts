@@ -1,20 +1,14 @@
 // The history list's index (`index.json`): one entry per conversation file, enough to show the list without
 // reading every conversation. It is only a cache: entries carry the file's mtime and size, and the store
 // re-reads any file that changed, appeared or vanished, so a missing, corrupt or stale index heals itself.
+import type { HistoryEntry } from '../../shared/protocol';
 import type { ApiMessage } from '../claude/turnStreamer';
 import type { StoredConversation } from './conversationFile';
 
 export const INDEX_SCHEMA = 1;
 
-export interface IndexEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly messageCount: number;
-  /** The start of the latest message, for the list and its search. */
-  readonly preview: string;
-  readonly interrupted?: boolean;
+/** A history list entry (as the panel shows it) plus what tells whether its file changed since. */
+export interface IndexEntry extends HistoryEntry {
   /** The conversation file as it was when this entry was made. */
   readonly mtimeMs: number;
   readonly size: number;
