@@ -10,7 +10,7 @@ import type { TurnSnapshot } from '../../src/shared/protocol';
 import type { CompanionApi } from '../../src/vscode/testApi';
 import { text, toolUse, type FakeAnthropic } from '../fake-anthropic';
 import { SECRET, SINGLE_ROOT, buildEscapeWorld } from '../fixtures/pathEscapeCorpus';
-import { lastAssistant, useExtensionWithFake, waitFor } from './support';
+import { lastAssistant, useExtensionWithFake, waitFor, workspaceRoot } from './support';
 
 const toolStates = (turn: TurnSnapshot) => turn.blocks.filter((b) => b.kind === 'tool_use').map((b) => b.tool?.status);
 
@@ -25,15 +25,10 @@ describe('Agent tools in the real editor', () => {
   const config = () => vscode.workspace.getConfiguration('claudeCompanion');
   const file = (rel: string) => path.join(root, rel);
 
-  useExtensionWithFake((f, a) => ([fake, api] = [f, a]));
-  before(() => {
-    root = fs.realpathSync(vscode.workspace.workspaceFolders![0]!.uri.fsPath);
-  });
+  useExtensionWithFake((f, a) => ([fake, api] = [f, a]), { freshChat: true });
+  before(() => (root = workspaceRoot()));
 
   beforeEach(async () => {
-    fake.reset();
-    await api.session.idle();
-    api.session.newChat();
     fs.writeFileSync(file('src/greet.ts'), 'export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n');
     fs.rmSync(file('notes'), { recursive: true, force: true });
   });

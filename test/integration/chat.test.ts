@@ -22,13 +22,7 @@ describe('Chat slice (real extension host, fake API)', () => {
   let fake: FakeAnthropic;
   let api: CompanionApi;
   const config = () => vscode.workspace.getConfiguration('claudeCompanion');
-  useExtensionWithFake((f, a) => ([fake, api] = [f, a]), { settings: ['model', 'maxTokens', 'systemPrompt', 'maxRetries'] });
-
-  beforeEach(async () => {
-    fake.reset();
-    await api.session.idle();
-    api.session.newChat();
-  });
+  useExtensionWithFake((f, a) => ([fake, api] = [f, a]), { settings: ['model', 'maxTokens', 'systemPrompt', 'maxRetries'], freshChat: true });
 
   it('streams an answer through the SDK with the API of today', async () => {
     fake.enqueue(text('Hello from the fake API, streamed in pieces.'));

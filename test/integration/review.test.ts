@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CompanionApi } from '../../src/vscode/testApi';
 import { reportFindings, stall, text, type FakeAnthropic } from '../fake-anthropic';
-import { lastAssistant, useExtensionWithFake, waitFor } from './support';
+import { lastAssistant, useExtensionWithFake, waitFor, workspaceRoot } from './support';
 
 const SOURCE = 'Claude Review';
 const MATH = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'workspace', 'src', 'math.js'), 'utf8');
@@ -45,15 +45,10 @@ describe('Code review in the real editor', () => {
     return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)));
   }
 
-  useExtensionWithFake((f, a) => ([fake, api] = [f, a]), { settings: ['review.systemPrompt'] });
-  before(() => {
-    root = fs.realpathSync(vscode.workspace.workspaceFolders![0]!.uri.fsPath);
-  });
+  useExtensionWithFake((f, a) => ([fake, api] = [f, a]), { settings: ['review.systemPrompt'], freshChat: true });
+  before(() => (root = workspaceRoot()));
 
   beforeEach(async () => {
-    fake.reset();
-    await api.session.idle();
-    api.session.newChat();
     await vscode.commands.executeCommand('claudeCompanion.clearReviewFindings');
   });
 

@@ -1,5 +1,6 @@
 // Shared pieces of the integration suites (not a suite itself: index.ts loads only *.test.js).
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ChatSnapshot, TurnSnapshot } from '../../src/shared/protocol';
 import type { CompanionApi } from '../../src/vscode/testApi';
@@ -28,9 +29,9 @@ export function lastAssistant(chat: ChatSnapshot): TurnSnapshot {
 /**
  * Mocha hooks every suite driven by the fake API needs: before, start a fake, activate the extension and
  * point it at the fake with a test key (`ready` gets both); after, put the key and `settings` (apiBaseUrl
- * always) back and close the fake. Call it in a describe body.
+ * always) back and close the fake. Call it in a describe body, before the suite's own hooks.
  */
-export function useExtensionWithFake(ready: (fake: FakeAnthropic, api: CompanionApi) => void, { settings = [] as readonly string[] } = {}): void {
+export function useExtensionWithFake(ready: (fake: FakeAnthropic, api: CompanionApi) => void, { settings = [] as readonly string[], freshChat = false } = {}): void {
   const config = () => vscode.workspace.getConfiguration('claudeCompanion');
   const savedKey = process.env['ANTHROPIC_API_KEY'];
   let fake: FakeAnthropic | undefined;
@@ -43,11 +44,26 @@ export function useExtensionWithFake(ready: (fake: FakeAnthropic, api: Companion
     process.env['ANTHROPIC_API_KEY'] = 'test-key';
     await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
     ready(fake, api);
+    apiRef = api;
   });
+  let apiRef: CompanionApi | undefined;
+  // `freshChat`: every test starts with an empty fake queue and a new chat, after any turn still running.
+  if (freshChat) {
+    beforeEach(async () => {
+      fake?.reset();
+      await apiRef?.session.idle();
+      apiRef?.session.newChat();
+    });
+  }
   after(async () => {
     for (const key of ['apiBaseUrl', ...settings]) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
     if (savedKey === undefined) delete process.env['ANTHROPIC_API_KEY'];
     else process.env['ANTHROPIC_API_KEY'] = savedKey;
     await fake?.close();
   });
+}
+
+/** The first workspace folder's real path (tests compare it with the paths tools resolve). */
+export function workspaceRoot(): string {
+  return fs.realpathSync(vscode.workspace.workspaceFolders![0]!.uri.fsPath);
 }
