@@ -62,7 +62,8 @@ describe('Chat errors and Stop', () => {
   it('a stream that breaks mid-answer keeps the partial text; Retry gets the answer', async () => {
     f.fake.enqueue(midStreamError(2, text('Alpha beta gamma delta epsilon zeta eta theta.', { wordsPerChunk: 1 })), text('Recovered in full.'));
     await f.chat.send('fragile stream');
-    const alert = f.chat.alert.last();
+    // An earlier test's alert (the 401) is still in the transcript: wait for this stream's own alert.
+    const alert = f.chat.alert.filter({ hasText: /overloaded/i }).last();
     await alert.waitFor({ state: 'visible' });
     assert.match(await alert.innerText(), /overloaded/i);
     assert.match(await f.chat.assistantTurns.last().innerText(), /Alpha/);
