@@ -40,6 +40,7 @@ const SAMPLE_MS = 100;
 const OURS_GRACE_MS = 20_000;
 const BASELINE_CAP_MS = 10_000;
 const LONG_TURNS = 1000;
+const WARMUP_TOKENS = 2000;
 const TARGETS = { lagP99Ms: 100, costRatio: 1.5, mainThreadRatio: 20, heapMb: 80, domNodes: 5000 };
 
 const WORDS = ['the', 'parser', 'reads', 'each', 'token', 'and', 'keeps', 'comments', 'so', 'that', 'trailing', 'lines', 'survive', 'a', 'round', 'trip'];
@@ -98,7 +99,7 @@ async function metrics(cdp) {
 }
 
 /** Streams the scenario into the panel and measures it; `baseline` installs the naive renderer first. */
-async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, markers, baseline }) {
+async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, markers, baseline, hostLog }) {
   if (baseline) await frame.evaluate(installBaseline);
   await frame.evaluate(() => window.__bench.reset());
   const trace = await startTrace(pageCdp);
@@ -139,6 +140,8 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
   if (profiling) printProfile((await pageCdp.send('Profiler.stop')).profile);
   const probe = await frame.evaluate(readProbe, { sinceMs: t0 });
   const events = await trace.stop();
+  // BENCH_TRACE_OUT=file.json: keeps the panel run's trace for chrome://tracing or offline analysis.
+  if (process.env.BENCH_TRACE_OUT && !baseline) fs.writeFileSync(process.env.BENCH_TRACE_OUT, JSON.stringify({ traceEvents: events }));
   const webviewUrl = frame.url();
   const frameIds = framesMatching(events, (url) => url === webviewUrl);
   const byKind = {};
@@ -151,7 +154,15 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
     // A baseline that rendered nothing would make the comparison meaningless: fail loudly instead.
     if (renders === 0) throw new Error(`the naive baseline never rendered (${missed} deltas found no block element): the bench's DOM selectors are out of date`);
   }
-  return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, byKind, frameFound: frameIds.size > 0 };
+  const hostPauses = readHostPauses(hostLog, t0, end);
+  return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, byKind, frameFound: frameIds.size > 0, hostPauses, t0 };
+}
+
+/** The extension host's GC pauses and stalls between two instants (test/harness/bench-extension), as "12.3s:GC 25ms". */
+function readHostPauses(file, from, to) {
+  if (!fs.existsSync(file)) return 'not recorded';
+  const pauses = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((p) => p.at >= from && p.at <= to);
+  return pauses.map((p) => `${((p.at - from) / 1000).toFixed(1)}s:${p.kind} ${p.ms}ms`).join(' ') || 'none';
 }
 
 function printProfile(profile) {
@@ -166,6 +177,28 @@ function printProfile(profile) {
   const top = [...self.entries()].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).sort((a, b) => b[1] - a[1]).slice(0, 30);
   console.log('  CPU profile, self time (ms):');
   for (const [k, us] of top) console.log(`    ${(us / 1000).toFixed(0).padStart(7)}  ${k}`);
+  // Inclusive time of the webview bundle's functions (a function's own time plus what it called).
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totalOf = new Map();
+  const total = (n) => {
+    if (totalOf.has(n.id)) return totalOf.get(n.id);
+    let t = dt.get(n.id) ?? 0;
+    for (const c of n.children ?? []) t += total(byId.get(c));
+    totalOf.set(n.id, t);
+    return t;
+  };
+  const incl = new Map();
+  const walk = (n, open) => {
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+    const mine = f.url.endsWith('chat.js') && !open.has(key);
+    if (mine) incl.set(key, (incl.get(key) ?? 0) + total(n));
+    const next = mine ? new Set(open).add(key) : open;
+    for (const c of n.children ?? []) walk(byId.get(c), next);
+  };
+  walk(profile.nodes[0], new Set());
+  console.log('  CPU profile, inclusive time in chat.js (ms):');
+  for (const [k, us] of [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`    ${(us / 1000).toFixed(0).padStart(7)}  ${k}`);
 }
 
 function summarize({ probe, samples, sent, markers, t0, end, capped, frameWorkBetween }) {
@@ -193,8 +226,14 @@ function summarize({ probe, samples, sent, markers, t0, end, capped, frameWorkBe
     return frameWorkBetween(a.t, b.t) / (displayedAt(b.t) - displayedAt(a.t));
   };
   // Where the worst lags and the long tasks fall (seconds from the start; marker ids count 100 tokens each).
-  const worst = [...sent].map(([id, at]) => ({ id, at, lag: (seen.get(id) ?? end) - at })).sort((a, b) => b.lag - a.lag).slice(0, 8);
-  const whereLag = worst.map((w) => `#${w.id}@${((w.at - t0) / 1000).toFixed(1)}s:${w.lag}ms`).join(' ');
+  // Each lag splits into upstream (fake → extension host → workbench → the webview's message event) and
+  // in the webview (message event → text in the DOM).
+  const arrived = new Map(probe.arrived);
+  const worst = [...sent].map(([id, at]) => ({ id, at, lag: (seen.get(id) ?? end) - at, up: (arrived.get(id) ?? NaN) - at })).sort((a, b) => b.lag - a.lag).slice(0, 12);
+  const whereLag = worst.map((w) => `#${w.id}@${((w.at - t0) / 1000).toFixed(1)}s:${w.lag}ms(up ${w.up})`).join(' ');
+  const ups = [...sent].map(([id, at]) => (arrived.get(id) ?? end) - at);
+  const ins = [...sent].map(([id]) => (seen.get(id) ?? end) - (arrived.get(id) ?? end));
+  const lagSplit = `lag p90/p95/p99 ${[0.9, 0.95, 0.99].map((q) => quantile(lags, q)).join('/')} ms; upstream p50/p99 ${quantile(ups, 0.5)}/${quantile(ups, 0.99)}; in webview p50/p99 ${quantile(ins, 0.5)}/${quantile(ins, 0.99)}`;
   const whereLong = probe.longTasks.slice(0, 12).map((t) => `${((t.start - t0) / 1000).toFixed(1)}s:${t.duration.toFixed(0)}ms`).join(' ');
   const first = samples[0];
   const last = samples.at(-1);
@@ -211,11 +250,24 @@ function summarize({ probe, samples, sent, markers, t0, end, capped, frameWorkBe
     wallMs: end - t0,
     whereLag,
     whereLong,
+    lagSplit,
     cost1k: costIn(1_000, 3_000),
     cost100k: costIn(95_000, 97_000),
     frameCost1k: frameCostIn(1_000, 3_000),
     frameCost100k: frameCostIn(95_000, 97_000),
   };
+}
+
+/** Streams a short answer with thinking and starts a new chat, so the measured run starts warm. */
+async function warmUp({ fake, chat, watch, paced, thinking }) {
+  watch.sent.clear();
+  const markers = WARMUP_TOKENS / MARK_EVERY;
+  fake.enqueue(paced(TOKENS_PER_SECOND, thinking(tokens(WARMUP_TOKENS / 2, 0), tokens(WARMUP_TOKENS / 2, markers / 2))));
+  await chat.send('warm-up');
+  while (watch.sent.size < markers) await new Promise((r) => setTimeout(r, 100));
+  await chat.sendButton.waitFor({ state: 'visible', timeout: OURS_GRACE_MS });
+  await chat.runCommand('Claude: New Chat');
+  await chat.transcript.getByText('Ask Claude anything').waitFor({ state: 'visible' });
 }
 
 /** Bytes posted to the webview for one question and its answer, after loading `turns` stored turns. */
@@ -248,14 +300,18 @@ export async function runStreamingBench(root) {
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-bench-'));
   const convFile = path.join(tmp, 'conversation.json');
+  const hostLog = path.join(tmp, 'host-pauses.jsonl');
   const watch = watchMarkerWrites();
   const fake = await startFakeAnthropic({ apiKey: 'bench' });
   let wb;
   try {
     wb = await launchWorkbench({
-      env: { ANTHROPIC_API_KEY: 'bench', ANTHROPIC_BASE_URL: fake.url, CLAUDE_COMPANION_BENCH_CONVERSATION: convFile },
+      env: { ANTHROPIC_API_KEY: 'bench', ANTHROPIC_BASE_URL: fake.url, CLAUDE_COMPANION_BENCH_CONVERSATION: convFile, CLAUDE_COMPANION_BENCH_HOSTLOG: hostLog, ...(process.env.BENCH_HOST_PROFILE ? { CLAUDE_COMPANION_BENCH_HOSTPROFILE: process.env.BENCH_HOST_PROFILE } : {}) },
       extraExtensions: [path.join(root, 'test', 'harness', 'bench-extension')],
-      settings: { 'claudeCompanion.maxTokens': 128000 },
+      // Port auto-forwarding is a remote-only workbench feature: code-server's extension host scans for
+      // listening ports every few seconds (spawning processes), stalling every extension for 50-150 ms.
+      // Desktop VS Code does not do it, and it is not the panel's to measure.
+      settings: { 'claudeCompanion.maxTokens': 128000, 'remote.autoForwardPorts': false },
     });
     const page = wb.page;
     const pageCdp = await page.context().newCDPSession(page);
@@ -271,11 +327,23 @@ export async function runStreamingBench(root) {
     const answerTokens = tokens(ANSWER_TOKENS, THINKING_TOKENS / MARK_EVERY);
     const markers = (THINKING_TOKENS + ANSWER_TOKENS) / MARK_EVERY;
     const scenario = () => paced(TOKENS_PER_SECOND, thinking(thinkingTokens, answerTokens));
-    const run = { fake, chat, frame, cdp, pageCdp, watch, markers };
+    const run = { fake, chat, frame, cdp, pageCdp, watch, markers, hostLog };
 
+    // A fresh window does one-off work on its first request: the extension host loads the proxy agent's
+    // certificates and compiles the client's code, built-in extensions finish starting up, the webview
+    // compiles markdown-it. A short stream first keeps that out of the figures, which are about streaming.
+    console.log(`  warming up: ${WARMUP_TOKENS} tokens first, then a new chat…`);
+    await warmUp({ fake, chat, watch, paced, thinking });
     console.log(`  streaming ${THINKING_TOKENS / 1000}k thinking + ${ANSWER_TOKENS / 1000}k answer tokens at ${TOKENS_PER_SECOND} tok/s into the panel…`);
     const ours = await streamRun({ ...run, scenario: scenario(), baseline: false });
 
+    // BENCH_HOST_PROFILE=file.json: the extension host's CPU profile up to here, with "t0" for the panel run.
+    if (process.env.BENCH_HOST_PROFILE) {
+      await chat.runCommand('Companion Bench: Save Host Profile');
+      await page.getByText('Companion Bench: host profile saved').waitFor({ timeout: 60_000 });
+      const saved = JSON.parse(fs.readFileSync(process.env.BENCH_HOST_PROFILE, 'utf8'));
+      fs.writeFileSync(process.env.BENCH_HOST_PROFILE, JSON.stringify({ ...saved, t0: ours.t0 }));
+    }
     console.log(`  loading ${LONG_TURNS}-turn and 10-turn conversations…`);
     const small = await exchangeBytes({ chat, frame, convFile, turns: 10, label: 'after 10 turns' });
     const large = await exchangeBytes({ chat, frame, convFile, turns: LONG_TURNS, label: `after ${LONG_TURNS} turns` });
@@ -320,6 +388,8 @@ export function printStreamingBench(r) {
   const kinds = (k, all) => Object.entries(k).filter(([n]) => n.startsWith('all:') === all).sort((a, b) => b[1] - a[1]).slice(0, 7).map(([n, ms]) => `${n.replace('all:', '')} ${f(ms)}`).join(', ');
   console.log(`  webview time by outermost kind: panel: ${kinds(r.ours.byKind, false)}; baseline: ${kinds(r.naive.byKind, false)}`);
   console.log(`  webview time by kind, nested included: panel: ${kinds(r.ours.byKind, true)}; baseline: ${kinds(r.naive.byKind, true)}`);
+  console.log(`  panel: ${r.ours.lagSplit}`);
+  console.log(`  extension host pauses during the panel run: ${r.ours.hostPauses}`);
   console.log(`  panel: worst lags ${r.ours.whereLag}; long tasks ${r.ours.whereLong || 'none'}`);
   if (!r.ours.frameFound) console.log('  (the trace did not name the webview frame: webview figures are n/a)');
   if (r.naive.capped) console.log(`  (the baseline fell behind: it was cut off ${BASELINE_CAP_MS / 1000} s after the fake finished, so its figures are lower bounds)`);

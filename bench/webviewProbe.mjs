@@ -11,12 +11,15 @@ export function installProbe() {
   const MARK = /mk(\d{6})km/g;
   const b = {
     seen: new Map(),
+    /** When each marker's message reached the webview (before the panel handled it). */
+    arrived: new Map(),
     longTasks: [],
     bytes: 0,
     messages: 0,
     scriptMs: 0,
     reset() {
       this.seen.clear();
+      this.arrived.clear();
       this.longTasks = [];
       this.bytes = 0;
       this.messages = 0;
@@ -71,8 +74,12 @@ export function installProbe() {
     'message',
     (e) => {
       started = performance.now();
+      const now = Date.now();
+      const json = JSON.stringify(e.data);
       b.messages++;
-      b.bytes += JSON.stringify(e.data).length;
+      b.bytes += json.length;
+      MARK.lastIndex = 0;
+      for (let m; (m = MARK.exec(json)); ) if (!b.arrived.has(Number(m[1]))) b.arrived.set(Number(m[1]), now);
     },
     { capture: true },
   );
@@ -105,6 +112,7 @@ export function readProbe({ sinceMs = 0 } = {}) {
   const b = window.__bench;
   return {
     seen: [...b.seen.entries()],
+    arrived: [...b.arrived.entries()],
     longTasks: b.longTasks.filter((t) => t.start >= sinceMs),
     bytes: b.bytes,
     messages: b.messages,

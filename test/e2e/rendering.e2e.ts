@@ -227,6 +227,28 @@ describe('rendering', () => {
     await waitShown(turn.locator('details.thinking[open] strong').first(), 'opened, the thinking is rendered as markdown', turn);
   });
 
+  it('a long thinking stream arrives intact in small chunks, and its finished sections skip layout while off screen', async () => {
+    const lines = Array.from({ length: 900 }, (_, i) => `Step ${i + 1}: weigh option ${i % 7} against the constraints.\n`);
+    const thoughts = lines.join('');
+    f.fake.enqueue(paced(3000, thinking(chunks(thoughts, 23), 'Decided.')));
+    await f.chat.send('think at length');
+    const turn = f.chat.assistantTurns.last();
+    await waitShown(turn.getByText('Decided.'), 'the answer never arrived', turn);
+    const stream = turn.locator('details.thinking .plain-stream');
+    const shape = await stream.evaluate((el) => {
+      type Styles = { getComputedStyle(e: unknown): { getPropertyValue(name: string): string } };
+      const visibility = (s: unknown) => (globalThis as unknown as Styles).getComputedStyle(s).getPropertyValue('content-visibility');
+      const sections = [...el.querySelectorAll('.plain-section')];
+      const chunkLengths = [...el.querySelectorAll('.plain-chunk')].map((c) => (c.textContent ?? '').length);
+      return { text: el.textContent, sections: sections.length, chunkLengths, first: visibility(sections[0]), last: visibility(sections.at(-1)) };
+    });
+    assert.equal(shape.text, thoughts, 'every character arrives once and in order, across chunk and section boundaries');
+    assert.ok(shape.sections >= 2, `${thoughts.length} characters make more than one section (got ${shape.sections})`);
+    assert.ok(Math.max(...shape.chunkLengths) <= 1024 + 200, `a chunk stays small so an append relayouts little (largest: ${Math.max(...shape.chunkLengths)})`);
+    assert.equal(shape.first, 'auto', 'a finished section skips layout and paint while off screen');
+    assert.equal(shape.last, 'visible', 'the section still growing is laid out normally');
+  });
+
   describe('with claudeCompanion.chat.thinkingExpanded on', () => {
     let settingsFile: string;
 

@@ -19,7 +19,56 @@ async function loadConversation(file = process.env.CLAUDE_COMPANION_BENCH_CONVER
   return turns;
 }
 
+/**
+ * With $CLAUDE_COMPANION_BENCH_HOSTLOG set, records the extension host's pauses to that file as JSON lines:
+ * garbage collections of 20 ms or more and event-loop stalls (a 20 ms timer firing 40 ms or more late),
+ * so the bench can tell a lag that arose in the extension host from one further along.
+ */
+function watchHostPauses(context, file) {
+  const { PerformanceObserver, constants, performance } = require('node:perf_hooks');
+  const log = (entry) => fs.appendFileSync(file, `${JSON.stringify(entry)}\n`);
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.duration >= 20) log({ at: Math.round(performance.timeOrigin + e.startTime), kind: e.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'major GC' : 'GC', ms: Math.round(e.duration) });
+    }
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  let last = Date.now();
+  const timer = setInterval(() => {
+    const now = Date.now();
+    if (now - last >= 60) log({ at: last + 20, kind: 'stall', ms: now - last - 20 });
+    last = now;
+  }, 20);
+  context.subscriptions.push({ dispose: () => (gc.disconnect(), clearInterval(timer)) });
+}
+
+/**
+ * With $CLAUDE_COMPANION_BENCH_HOSTPROFILE set, CPU-profiles the extension host from activation until
+ * "Companion Bench: Save Host Profile" writes the profile there (with the wall-clock time it started).
+ */
+function profileHost(context, file) {
+  const inspector = require('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const startedAt = Date.now();
+  session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 500 }, () => session.post('Profiler.start')));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('companionBench.saveHostProfile', () =>
+      new Promise((resolve, reject) =>
+        session.post('Profiler.stop', (err, result) => {
+          if (err) return reject(err);
+          fs.writeFileSync(file, JSON.stringify({ startedAt, profile: result.profile }));
+          vscode.window.setStatusBarMessage('Companion Bench: host profile saved', 60_000);
+          resolve(true);
+        }),
+      ),
+    ),
+  );
+}
+
 function activate(context) {
+  if (process.env.CLAUDE_COMPANION_BENCH_HOSTLOG) watchHostPauses(context, process.env.CLAUDE_COMPANION_BENCH_HOSTLOG);
+  if (process.env.CLAUDE_COMPANION_BENCH_HOSTPROFILE) profileHost(context, process.env.CLAUDE_COMPANION_BENCH_HOSTPROFILE);
   context.subscriptions.push(vscode.commands.registerCommand('companionBench.loadConversation', loadConversation));
 }
 
