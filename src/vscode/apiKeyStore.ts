@@ -37,12 +37,12 @@ export class ApiKeyStore implements vscode.Disposable {
   /** Asks for the key in a password box. Returns true when a key was stored. */
   async prompt(): Promise<boolean> {
     const key = await vscode.window.showInputBox({
-      title: 'Anthropic API Key',
-      prompt: 'Paste your Anthropic API key. It is kept in VS Code\'s secret storage, never in settings.',
+      title: vscode.l10n.t('Anthropic API Key'),
+      prompt: vscode.l10n.t('Paste your Anthropic API key. It is kept in VS Code\'s secret storage, never in settings.'),
       placeHolder: 'sk-ant-…',
       password: true,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim().length < 8 ? 'That does not look like an API key.' : undefined),
+      validateInput: (value) => (value.trim().length < 8 ? vscode.l10n.t('That does not look like an API key.') : undefined),
     });
     if (!key) return false;
     await this.set(key);

@@ -26,7 +26,7 @@ export class CodeBlockActions implements vscode.Disposable {
     switch (message.action) {
       case 'copy':
         await vscode.env.clipboard.writeText(message.code);
-        vscode.window.setStatusBarMessage('$(check) Code copied to the clipboard', 2000);
+        vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Code copied to the clipboard')}`, 2000);
         return;
       case 'insert':
         return this.insert(message.code);
@@ -41,7 +41,7 @@ export class CodeBlockActions implements vscode.Disposable {
   private async insert(code: string): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showWarningMessage('Insert at Cursor needs an open editor: click where the code should go in a file, then choose Insert at Cursor again.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Insert at Cursor needs an open editor: click where the code should go in a file, then choose Insert at Cursor again.'));
       return;
     }
     // The fence's last newline belongs to the block, not to the code the user wants at the cursor.
@@ -50,7 +50,7 @@ export class CodeBlockActions implements vscode.Disposable {
       for (const selection of editor.selections) edit.replace(selection, text);
     });
     if (!ok) {
-      void vscode.window.showWarningMessage(`The code could not be inserted into ${vscode.workspace.asRelativePath(editor.document.uri)} (is it read-only?).`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('The code could not be inserted into {0} (is it read-only?).', vscode.workspace.asRelativePath(editor.document.uri)));
       return;
     }
     await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
@@ -58,7 +58,7 @@ export class CodeBlockActions implements vscode.Disposable {
 
   private async apply(code: string, named: string | undefined): Promise<void> {
     if (!vscode.workspace.isTrusted) {
-      const choice = await vscode.window.showWarningMessage(`Apply to File is disabled. ${RESTRICTED_MODE_REASON}`, MANAGE_TRUST);
+      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Apply to File is disabled. {0}', RESTRICTED_MODE_REASON), MANAGE_TRUST);
       if (choice === MANAGE_TRUST) await vscode.commands.executeCommand('workbench.trust.manage');
       return;
     }
@@ -70,24 +70,24 @@ export class CodeBlockActions implements vscode.Disposable {
     const { file } = target;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === file.absPath);
     if (open?.isDirty) {
-      void vscode.window.showWarningMessage(`${file.displayPath} has unsaved changes. Save or revert them, then choose Apply to File again.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} has unsaved changes. Save or revert them, then choose Apply to File again.', file.displayPath));
       return;
     }
     const before = readIfExists(file.absPath);
     const write: ProposedWrite = { toolUseId: `code-block-${++this.count}`, tool: 'write_file', displayPath: file.displayPath, absPath: file.absPath, before, after: code };
     const decision = await this.approvals.requestApproval(write, this.aborts.signal);
     if (!decision.approved) {
-      vscode.window.setStatusBarMessage(`Apply to File: not applied to ${file.displayPath}; nothing was written.`, 4000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Apply to File: not applied to {0}; nothing was written.', file.displayPath), 4000);
       return;
     }
     // The diff showed the file as it was; if it changed meanwhile, applying would drop someone's edit.
     if (!sameBytes(readIfExists(file.absPath), before)) {
-      void vscode.window.showWarningMessage(`${file.displayPath} changed on disk while the change waited for approval; nothing was written. Choose Apply to File again to see the new diff.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed on disk while the change waited for approval; nothing was written. Choose Apply to File again to see the new diff.', file.displayPath));
       return;
     }
     try {
       await this.writer.apply(write);
-      vscode.window.setStatusBarMessage(`$(check) Applied the code block to ${file.displayPath}`, 4000);
+      vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Applied the code block to {0}', file.displayPath)}`, 4000);
     } catch (error) {
       void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
     }

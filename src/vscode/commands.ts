@@ -28,13 +28,13 @@ export function registerCommands({ session, view, apiKeys, log, models, approval
     }),
     vscode.commands.registerCommand('claudeCompanion.stop', () => session.stop()),
     vscode.commands.registerCommand('claudeCompanion.setApiKey', async () => {
-      if (await apiKeys.prompt()) void vscode.window.showInformationMessage('Claude: API key saved in secret storage.');
+      if (await apiKeys.prompt()) void vscode.window.showInformationMessage(vscode.l10n.t('Claude: API key saved in secret storage.'));
     }),
     vscode.commands.registerCommand('claudeCompanion.clearApiKey', async () => {
       await apiKeys.clear();
       const stillFromEnv = await apiKeys.has();
       void vscode.window.showInformationMessage(
-        stillFromEnv ? 'Claude: stored API key removed. ANTHROPIC_API_KEY from the environment is still used.' : 'Claude: API key removed.',
+        stillFromEnv ? vscode.l10n.t('Claude: stored API key removed. ANTHROPIC_API_KEY from the environment is still used.') : vscode.l10n.t('Claude: API key removed.'),
       );
     }),
     vscode.commands.registerCommand('claudeCompanion.showLog', () => log.show()),
@@ -44,7 +44,7 @@ export function registerCommands({ session, view, apiKeys, log, models, approval
     vscode.commands.registerCommand('claudeCompanion.addSelectionToChat', async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) {
-        void vscode.window.showWarningMessage('Claude: open a file and select some code to add it to the chat.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Claude: open a file and select some code to add it to the chat.'));
         return;
       }
       const { document, selection } = editor;

@@ -14,9 +14,46 @@ describe('l10n', () => {
     assert.equal(fs.readFileSync(path.join(root, 'l10n', 'bundle.l10n.json'), 'utf8'), script.bundleText(), 'run: node scripts/l10n-bundle.mjs');
   });
 
+  it('the host shows no English text without vscode.l10n.t (notifications, status bar messages, input boxes)', () => {
+    const offenders: string[] = [];
+    for (const file of tsFiles(path.join(root, 'src', 'vscode'))) {
+      const source = fs.readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/(?:show(?:Information|Warning|Error)Message|setStatusBarMessage)\(|\b(?:title|prompt):\s*(?=['"`])/g)) {
+        const arg = firstArgument(source, (m.index ?? 0) + m[0].length);
+        // Prose in a literal (two letters in a row, outside a $(codicon)) must come from l10n.t.
+        const prose = /(['"`])(?:(?!\1)[^$]|\$(?!\())*?[A-Za-z]{2}/.test(arg.replace(/\$\([\w-]+\)/g, ''));
+        if (prose && !arg.includes('l10n.t(')) offenders.push(`${path.relative(root, file)}: ${arg.slice(0, 80)}`);
+      }
+    }
+    assert.deepEqual(offenders, [], 'wrap these in vscode.l10n.t');
+  });
+
   it('fills placeholders and falls back to English without a bundle', () => {
     assert.equal(t('Remove {0}', 'a.png'), 'Remove a.png');
     assert.equal(t('{0}×{1} · ~{2} tokens', 1568, 1045, '2,185'), '1568×1045 · ~2,185 tokens');
     assert.equal(t('Keeps {1} when only {0} is given', 'x'), 'Keeps {1} when only x is given');
   });
 });
+
+function tsFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
+
+/** The text of a call's first argument (or an option's value) starting at `from`: up to a top-level comma or closing bracket. */
+function firstArgument(source: string, from: number): string {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = from; i < source.length; i++) {
+    const c = source[i] as string;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === "'" || c === '"' || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}' || c === ',') {
+      if (depth === 0) return source.slice(from, i);
+      if (c !== ',') depth--;
+    }
+  }
+  return source.slice(from);
+}

@@ -271,7 +271,7 @@ class WorkspaceReview implements vscode.Disposable {
     const setKey = vscode.l10n.t('Set API Key');
     const again = vscode.l10n.t('Retry');
     const actions = [...(info.actions.includes('setApiKey') ? [setKey] : []), ...(retry ? [again] : [])];
-    void vscode.window.showErrorMessage(`Claude: ${what} ${info.title} ${info.detail}`, ...actions).then((choice) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Claude: {0} {1} {2}', what, info.title, info.detail), ...actions).then((choice) => {
       if (choice === setKey) void vscode.commands.executeCommand('claudeCompanion.setApiKey');
       else if (choice === again) retry?.();
     });
