@@ -68,7 +68,17 @@ export async function launchWorkbench(opts: WorkbenchOptions = {}): Promise<Work
   try {
     server = await lib.codeServer.launchCodeServer({ paths, userDataDir, extensionsDir, workspace, env: opts.env ?? {}, workspaceTrust: opts.workspaceTrust ?? false });
     browser = await lib.browser.launchChromium();
-    const page = await lib.browser.openWorkbench(browser, server.workbenchUrl());
+    let page: Page;
+    try {
+      page = await lib.browser.openWorkbench(browser, server.workbenchUrl());
+    } catch (err) {
+      // Chromium itself went away while the workbench loaded (seen once in CI, with nothing in the logs):
+      // start it once more rather than fail a whole suite on the test machine's browser.
+      if (browser.isConnected()) throw err;
+      console.warn(`[e2e] chromium closed while the workbench loaded (${(err as Error).message.split('\n')[0]}); starting it again`);
+      browser = await lib.browser.launchChromium();
+      page = await lib.browser.openWorkbench(browser, server.workbenchUrl());
+    }
     const consoleLines: string[] = [];
     const remember = (line: string): void => {
       consoleLines.push(line);

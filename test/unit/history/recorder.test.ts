@@ -130,6 +130,8 @@ describe('conversation recorder', () => {
     assert.deepEqual(stored.messages, [{ role: 'user', content: 'Where is the parser?' }]);
     assert.equal(stored.interrupted, true, 'no answer yet');
     assert.equal(w.recorder.currentId, first.id);
+    // The file (and its index entry) is on disk a moment before the save resolves and reports the id.
+    await until('the new id reported', () => (w.ids.includes(first.id) ? true : undefined));
     assert.deepEqual(w.ids, [undefined, undefined, first.id]);
     answer.end();
     await done;
