@@ -39,3 +39,20 @@ export function parseBlocks(source: string, env: MarkdownEnv): Token[] {
 export function renderTokens(tokens: readonly Token[]): string {
   return md.renderer.render(tokens as Token[], md.options, {});
 }
+
+/**
+ * The text of `tokens` when they are exactly one paragraph of plain text (no inline markup, links or
+ * hard breaks; a soft break is a newline), else undefined. Such a paragraph renders as `<p>` holding
+ * that text, so a streaming tail of prose can grow by appending text instead of being rendered again.
+ */
+export function plainParagraphText(tokens: readonly Token[]): string | undefined {
+  const [open, inline, close] = tokens;
+  if (tokens.length !== 3 || open?.type !== 'paragraph_open' || open.hidden || inline?.type !== 'inline' || close?.type !== 'paragraph_close') return undefined;
+  let text = '';
+  for (const child of inline.children ?? []) {
+    if (child.type === 'text') text += child.content;
+    else if (child.type === 'softbreak') text += '\n';
+    else return undefined;
+  }
+  return text;
+}

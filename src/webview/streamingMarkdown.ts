@@ -1,8 +1,10 @@
 // A text block that streams as markdown (see markdownStream.ts): finished top-level blocks are rendered
 // once and appended; only the open tail is rendered again, so the cost per update is bounded by the
-// tail, not by the message. An open code fence grows by plain text appends until it closes.
+// tail, not by the message. An open code fence grows by plain text appends until it closes, and so
+// does an open paragraph of plain prose (the common case), until markup appears in it.
 import { h } from './dom';
 import { renderFinishedTokens, renderOpenTokens } from './markdown';
+import { plainParagraphText } from './markdownParser';
 import { MarkdownStream } from './markdownStream';
 
 export class StreamingMarkdown {
@@ -11,6 +13,8 @@ export class StreamingMarkdown {
   private readonly tailEl: HTMLElement;
   /** The code of the open fence shown in the tail, while there is one. */
   private fenceCode: Text | undefined;
+  /** The tail's paragraph while it is plain text: its text node and what it shows. */
+  private plainTail: { text: Text; value: string } | undefined;
   private scheduled = false;
   private finished = false;
 
@@ -55,11 +59,28 @@ export class StreamingMarkdown {
     if (!tail) return;
     this.fenceCode = undefined;
     if (tail.kind === 'blocks') {
+      const plain = plainParagraphText(tail.tokens);
+      if (plain !== undefined) return this.showPlainTail(plain);
+      this.plainTail = undefined;
       this.tailEl.replaceChildren(tail.tokens.length ? renderOpenTokens(tail.tokens) : '');
       return;
     }
+    this.plainTail = undefined;
     this.fenceCode = document.createTextNode(tail.code);
     const language = tail.info.trim().split(/\s+/)[0] ?? '';
     this.tailEl.replaceChildren(h('pre', { class: 'code-block streaming', ...(language ? { 'data-lang': language } : {}) }, h('code', {}, this.fenceCode)));
+  }
+
+  /** Plain prose needs no markdown rendering or sanitizing: a text node, grown by appending while it can be. */
+  private showPlainTail(value: string): void {
+    const shown = this.plainTail;
+    if (shown && value.startsWith(shown.value)) {
+      if (value.length > shown.value.length) shown.text.appendData(value.slice(shown.value.length));
+      shown.value = value;
+      return;
+    }
+    const text = document.createTextNode(value);
+    this.tailEl.replaceChildren(h('p', {}, text));
+    this.plainTail = { text, value };
   }
 }

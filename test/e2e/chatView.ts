@@ -1,6 +1,7 @@
 // Page object for the Claude chat view in the workbench. Selectors follow CONTRACT.md's accessible
 // names, so they double as an accessibility check.
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { runCommand } from './workbench';
 
 const EXTENSION_ID = 'claude-companion.claude-companion';
 /**
@@ -106,13 +107,7 @@ export class ChatView {
 
   /** Runs a command through the command palette (F1) by its label. */
   async runCommand(label: string): Promise<void> {
-    await this.page.locator('.monaco-workbench').focus();
-    await this.page.keyboard.press('F1');
-    const box = this.page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
-    await box.waitFor({ state: 'visible' });
-    await box.fill(`>${label}`);
-    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-    await box.press('Enter');
+    await runCommand(this.page, label);
   }
 
   /** Types a message into the chat input and presses Enter. */

@@ -227,6 +227,21 @@ describe('rendering', () => {
     await waitShown(turn.locator('details.thinking[open] strong').first(), 'opened, the thinking is rendered as markdown', turn);
   });
 
+  it('an open paragraph of prose grows in place while it streams, and is rendered as markdown once markup appears', async () => {
+    const words = Array.from({ length: 120 }, (_, i) => `word${i}`);
+    f.fake.enqueue(paced(40, text([...words.map((w) => `${w} `), 'and **bold at the end**.'])));
+    await f.chat.send('a long paragraph');
+    const turn = f.chat.assistantTurns.last();
+    const tail = turn.locator('.markdown-tail > p');
+    await waitShown(tail.filter({ hasText: /\bword10\b/ }), 'the paragraph never started streaming', turn);
+    // Mark the element: rendering the tail again would replace it with a new, unmarked one.
+    await tail.evaluate((p) => p.setAttribute('data-probe', 'same'));
+    await waitShown(tail.filter({ hasText: /\bword60\b/ }), 'the paragraph stopped growing', turn);
+    assert.equal(await tail.getAttribute('data-probe'), 'same', 'plain prose was appended to the same paragraph, not rendered again');
+    await waitShown(turn.locator('strong', { hasText: 'bold at the end' }), 'the bold text was not rendered as markdown', turn);
+    assert.ok((await turn.innerText()).includes('word0 word1 word2'), 'the text before the markup is all there');
+  });
+
   it('a long thinking stream arrives intact in small chunks, and its finished sections skip layout while off screen', async () => {
     const lines = Array.from({ length: 900 }, (_, i) => `Step ${i + 1}: weigh option ${i % 7} against the constraints.\n`);
     const thoughts = lines.join('');

@@ -145,10 +145,18 @@ export async function openFile(page: Page, name: string): Promise<void> {
 
 /** Runs a command through the command palette (F1) by its label, e.g. "Claude: Review Current File". */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.locator('.monaco-workbench').focus();
-  await page.keyboard.press('F1');
   const box = quickInput(page);
-  await box.waitFor({ state: 'visible' });
+  // A key press can be lost while the workbench moves focus (an editor opening): press F1 again then.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.monaco-workbench').focus();
+    await page.keyboard.press('F1');
+    try {
+      await box.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt === 3) throw err;
+    }
+  }
   await box.fill(`>${label}`);
   await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
   await box.press('Enter');
