@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { paced, text, thinking } from '../fake-anthropic';
 import { useChatFixture } from './fixtures';
+import { openFile } from './workbench';
 
 /** Splits text into small chunks so the fake streams it as many deltas. */
 function chunks(source: string, size = 6): string[] {
@@ -33,18 +34,6 @@ function notification(page: Page, pattern: RegExp): Locator {
 
 function activeEditorActions(page: Page): Locator {
   return page.locator('.part.editor .editor-group-container.active .editor-actions');
-}
-
-/** Opens a workspace file through Quick Open and waits for its tab. */
-async function openFile(page: Page, name: string): Promise<void> {
-  await page.locator('.monaco-workbench').focus();
-  await page.keyboard.press('Control+P');
-  const box = page.locator('.quick-input-widget input[type="text"], .quick-input-widget .quick-input-box input').first();
-  await box.waitFor({ state: 'visible' });
-  await box.fill(name);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await box.press('Enter');
-  await page.locator('.part.editor .tabs-container').getByRole('tab', { name: new RegExp(`^${name.replace('.', '\\.')}`) }).waitFor();
 }
 
 /** In the page: whether a thinking summary's <details> is open (no DOM types in this tsconfig). */
@@ -149,9 +138,11 @@ describe('rendering', () => {
     await waitShown(page.locator('.part.editor .editor-group-container.active .view-lines').getByText('INSERTED LINE'), 'the editor never showed the inserted code', page.locator('.part.editor'));
     // Insert at Cursor focuses the editor, so the save shortcut goes to it.
     await page.keyboard.press('Control+S');
+    // Wait for the saved text itself: a save can truncate the file before it writes, so "changed" is not "saved".
+    const expected = `INSERTED LINE${before}`;
     const deadline = Date.now() + 10_000;
-    while (fs.readFileSync(file, 'utf8') === before && Date.now() < deadline) await page.waitForTimeout(100); // waiting for the save to reach the disk
-    assert.equal(fs.readFileSync(file, 'utf8'), `INSERTED LINE${before}`);
+    while (fs.readFileSync(file, 'utf8') !== expected && Date.now() < deadline) await page.waitForTimeout(100); // waiting for the save to reach the disk
+    assert.equal(fs.readFileSync(file, 'utf8'), expected);
   });
 
   it('Apply to File shows the diff and Approve Change writes the file the fence names', async () => {

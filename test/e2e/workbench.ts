@@ -141,25 +141,30 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await box.press('Enter');
   const base = path.basename(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await page.locator('.part.editor .tabs-container').getByRole('tab', { name: new RegExp(`^${base}`) }).waitFor();
+  // The editor takes the focus a moment after its tab appears; a palette opened before that would close.
+  await page.locator('.part.editor .editor-group-container.active .monaco-editor.focused').waitFor();
 }
 
 /** Runs a command through the command palette (F1) by its label, e.g. "Claude: Review Current File". */
 export async function runCommand(page: Page, label: string): Promise<void> {
   const box = quickInput(page);
-  // A key press can be lost while the workbench moves focus (an editor opening): press F1 again then.
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+  // The palette closes when it loses focus, and an editor that has just opened can take the focus a
+  // moment later (seen in CI after Quick Open): then the whole sequence is tried again.
   for (let attempt = 1; ; attempt++) {
-    await page.locator('.monaco-workbench').focus();
-    await page.keyboard.press('F1');
     try {
+      await page.locator('.monaco-workbench').focus();
+      await page.keyboard.press('F1');
       await box.waitFor({ state: 'visible', timeout: 5_000 });
-      break;
+      await box.fill(`>${label}`, { timeout: 5_000 });
+      await row.waitFor({ timeout: 10_000 });
+      await box.press('Enter', { timeout: 5_000 });
+      return;
     } catch (err) {
       if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
     }
   }
-  await box.fill(`>${label}`);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first().waitFor();
-  await box.press('Enter');
 }
 
 /** The Problems panel: one row per file and one per problem. */
