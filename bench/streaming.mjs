@@ -258,6 +258,12 @@ function summarize({ probe, samples, sent, markers, t0, end, capped, frameWorkBe
   };
 }
 
+/** Starts a new chat and waits for the empty transcript. */
+async function newChat(chat) {
+  await chat.runCommand('Claude: New Chat');
+  await chat.transcript.getByText('Ask Claude anything').waitFor({ state: 'visible' });
+}
+
 /** Streams a short answer with thinking and starts a new chat, so the measured run starts warm. */
 async function warmUp({ fake, chat, watch, paced, thinking }) {
   watch.sent.clear();
@@ -266,8 +272,7 @@ async function warmUp({ fake, chat, watch, paced, thinking }) {
   await chat.send('warm-up');
   while (watch.sent.size < markers) await new Promise((r) => setTimeout(r, 100));
   await chat.sendButton.waitFor({ state: 'visible', timeout: OURS_GRACE_MS });
-  await chat.runCommand('Claude: New Chat');
-  await chat.transcript.getByText('Ask Claude anything').waitFor({ state: 'visible' });
+  await newChat(chat);
 }
 
 /** Bytes posted to the webview for one question and its answer, after loading `turns` stored turns. */
@@ -351,8 +356,7 @@ export async function runStreamingBench(root) {
     const heap = scope === 'webview renderer only' ? { mb: await heapMb(cdp), how: 'webview renderer, after GC' } : { mb: (await heapMb(pageCdp)) - workbenchHeap, how: 'renderer after GC minus the workbench alone before the panel opened' };
 
     console.log('  streaming again into the naive baseline (re-render the whole block per update)…');
-    await chat.runCommand('Claude: New Chat');
-    await chat.transcript.getByText('Ask Claude anything').waitFor({ state: 'visible' });
+    await newChat(chat);
     // The libraries' browser builds, evaluated as expressions (through the debugger, so CSP does not apply).
     for (const lib of ['markdown-it/dist/browser/markdown-it.umd.min.js', 'dompurify/dist/purify.min.js']) await frame.evaluate(fs.readFileSync(path.join(root, 'node_modules', lib), 'utf8'));
     const naive = await streamRun({ ...run, scenario: scenario(), baseline: true });
