@@ -102,6 +102,9 @@ async function metrics(cdp) {
 async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, markers, baseline, hostLog }) {
   if (baseline) await frame.evaluate(installBaseline);
   await frame.evaluate(() => window.__bench.reset());
+  // Like the warm-up: the run starts from a collected heap. The renderer is the workbench's too, and left
+  // to itself its first full GC in the run (~110 ms here) collects what starting the window left behind.
+  await pageCdp.send('HeapProfiler.collectGarbage');
   const trace = await startTrace(pageCdp);
   // BENCH_PROFILE=1: a CPU profile of our run, summarized by function (self time), to find hot spots.
   const profiling = process.env.BENCH_PROFILE && !baseline;
@@ -313,10 +316,8 @@ export async function runStreamingBench(root) {
     wb = await launchWorkbench({
       env: { ANTHROPIC_API_KEY: 'bench', ANTHROPIC_BASE_URL: fake.url, CLAUDE_COMPANION_BENCH_CONVERSATION: convFile, CLAUDE_COMPANION_BENCH_HOSTLOG: hostLog, ...(process.env.BENCH_HOST_PROFILE ? { CLAUDE_COMPANION_BENCH_HOSTPROFILE: process.env.BENCH_HOST_PROFILE } : {}) },
       extraExtensions: [path.join(root, 'test', 'harness', 'bench-extension')],
-      // Port auto-forwarding is a remote-only workbench feature: code-server's extension host scans for
-      // listening ports every few seconds (spawning processes), stalling every extension for 50-150 ms.
-      // Desktop VS Code does not do it, and it is not the panel's to measure.
-      settings: { 'claudeCompanion.maxTokens': 128000, 'remote.autoForwardPorts': false },
+      // The quiet defaults (scripts/lib/codeServer.mjs) also stop code-server's port scan, which stalls the extension host.
+      settings: { 'claudeCompanion.maxTokens': 128000 },
     });
     const page = wb.page;
     const pageCdp = await page.context().newCDPSession(page);

@@ -22,6 +22,12 @@ export const QUIET_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'chat.disableAIFeatures': true,
   'git.openRepositoryInParentFolders': 'never',
+  // Port auto-forwarding is remote-only: code-server's extension host looks for listening ports every few
+  // seconds by spawning processes, stalling every extension for 50-250 ms (desktop VS Code does not).
+  // code-server registers a tunnel provider, which keeps that scan on with autoForwardPorts off; only the
+  // "output" source stops it.
+  'remote.autoForwardPorts': false,
+  'remote.autoForwardPortsSource': 'output',
 };
 
 /** Writes UD/User/settings.json (must happen before launch to affect the first window). */
