@@ -25,11 +25,13 @@ import type { CompanionApi } from './vscode/testApi';
 import { registerWorkspaceReview } from './vscode/review/workspaceReview';
 import { ReviewFindings } from './vscode/review/reviewFindings';
 import { createCompactor, registerCompaction } from './vscode/compaction';
+import { setTranslator } from './core/l10n';
 
 /** Saves what is not on disk yet when the window closes. */
 let flushHistory: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): CompanionApi {
+  setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const apiKeys = new ApiKeyStore(context.secrets);
   const log = new RequestLog(context.logUri);
   const costBar = new CostStatusBar();

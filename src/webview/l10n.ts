@@ -1,6 +1,8 @@
 // Localisation for the webview. The host hands over vscode.l10n's bundle for the display language (a
 // JSON island in the page); messages are keyed by their English text, as vscode.l10n.t does, so
 // l10n/bundle.l10n.json (generated from the t() calls) is what translators work from.
+import { fillPlaceholders } from '../shared/placeholders';
+
 type Bundle = Readonly<Record<string, string>>;
 
 /** Just the DOM this module reads: it is also loaded by unit tests in plain Node, where there is none. */
@@ -23,6 +25,5 @@ const bundle = readBundle();
 
 /** The translation of `message`, with `{0}`, `{1}`… replaced by `args`. */
 export function t(message: string, ...args: readonly (string | number)[]): string {
-  const template = bundle[message] ?? message;
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+  return fillPlaceholders(bundle[message] ?? message, args);
 }

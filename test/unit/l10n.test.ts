@@ -2,9 +2,12 @@
 // the panel's go through t(), collected in l10n/bundle.l10n.json, which must not fall behind the code.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { t } from '../../src/webview/l10n';
+import { setTranslator } from '../../src/core/l10n';
+import { StalledStreamError, toErrorInfo } from '../../src/core/claude/errors';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -26,6 +29,35 @@ describe('l10n', () => {
       }
     }
     assert.deepEqual(offenders, [], 'wrap these in vscode.l10n.t');
+  });
+
+  it('the core builds no English text for the user without t() (error titles and details, messages, reasons)', () => {
+    const offenders: string[] = [];
+    const sources = tsFiles(path.join(root, 'src', 'core')).filter((f) => !f.includes(`${path.sep}generated${path.sep}`));
+    for (const file of sources) {
+      const source = fs.readFileSync(file, 'utf8');
+      for (const m of source.matchAll(/\b(?:title|detail|message|reason):\s*(?=['"`])|\binfo\(\s*(?=['"`])/g)) {
+        const arg = firstArgument(source, (m.index ?? 0) + m[0].length);
+        // Words with a space between them in a literal are prose; codes such as 'end_turn' are not.
+        if (/(['"`])(?:(?!\1).)*?[A-Za-z]{2,}[,.]?\s+[A-Za-z(]/.test(arg) && !/^\s*t\(/.test(arg)) offenders.push(`${path.relative(root, file)}: ${arg.slice(0, 80)}`);
+      }
+    }
+    assert.deepEqual(offenders, [], "wrap these in t() from src/core/l10n");
+  });
+
+  it("the core's text goes through the translator the editor installs, in every bundle's copy of the module", () => {
+    setTranslator((message, ...args) => `«${message}» ${args.join(',')}`);
+    try {
+      assert.equal(toErrorInfo(new StalledStreamError(30)).title, '«The response stalled: nothing arrived for {0} s.» 30');
+      // engine.js has its own copy of src/core/l10n: a fresh copy of the module must see the translator too.
+      const file = path.join(__dirname, '..', '..', 'src', 'core', 'l10n.js');
+      const copy = { exports: {} as { t?: (message: string) => string } };
+      new Function('exports', 'require', 'module', fs.readFileSync(file, 'utf8'))(copy.exports, createRequire(file), copy);
+      assert.equal(copy.exports.t?.('Stopped.'), '«Stopped.» ');
+    } finally {
+      setTranslator(undefined);
+    }
+    assert.equal(toErrorInfo(new StalledStreamError(30)).title, 'The response stalled: nothing arrived for 30 s.');
   });
 
   it('fills placeholders and falls back to English without a bundle', () => {

@@ -2,7 +2,7 @@
 // user message, repeat until the model ends its turn or a limit stops it. Assistant content goes back
 // exactly as the API returned it (thinking signatures and redacted thinking intact).
 import type { AssistantBlock, TurnResult } from '../claude/streamEvents';
-import { TurnFailure, type ApiMessage } from '../claude/turnStreamer';
+import { stoppedFailure, type ApiMessage } from '../claude/turnStreamer';
 import type { ToolDefinition } from '../claude/requestBuilder';
 import type { ToolSpec } from '../tools/toolTypes';
 import type { AgentEndReason, AgentResult, AgentRunOptions } from './agentTypes';
@@ -106,7 +106,3 @@ function firstRepeatedFailure(tracker: RepeatedFailureTracker, results: readonly
   return detail;
 }
 
-/** What Stop looks like when it lands outside a request (between requests or during tools). */
-export function stoppedFailure(): TurnFailure {
-  return new TurnFailure({ kind: 'stopped', title: 'Stopped.', detail: 'You stopped the task.', actions: [] }, true);
-}

@@ -1,6 +1,7 @@
 // How a model request's stop_reason ends (or continues) the loop, and the words the panel shows.
 import type { TurnResult } from '../claude/streamEvents';
 import type { AgentEndReason } from './agentTypes';
+import { t } from '../l10n';
 
 export type StopAction =
   | { readonly kind: 'tools' } // run the tool_use blocks, send the results, request again
@@ -15,14 +16,14 @@ export function stopAction(result: TurnResult, hasToolCalls: boolean): StopActio
       // Client tool calls in a paused answer still need results before the API takes it back.
       return hasToolCalls ? { kind: 'tools' } : { kind: 'resume' };
     case 'max_tokens':
-      return { kind: 'end', reason: 'max_tokens', detail: 'The answer reached the output limit (maxTokens). Continue to let Claude carry on.' };
+      return { kind: 'end', reason: 'max_tokens', detail: t('The answer reached the output limit (maxTokens). Continue to let Claude carry on.') };
     case 'refusal':
-      return { kind: 'end', reason: 'refusal', detail: refusalExplanation(result) ?? 'Claude declined to continue with this request.' };
+      return { kind: 'end', reason: 'refusal', detail: refusalExplanation(result) ?? t('Claude declined to continue with this request.') };
     case 'model_context_window_exceeded':
       return {
         kind: 'end',
         reason: 'context_exceeded',
-        detail: "The conversation no longer fits in the model's context window. Start a new chat, or compact this one, to go on.",
+        detail: t('The conversation no longer fits in the model\'s context window. Start a new chat, or compact this one, to go on.'),
       };
     case 'stop_sequence':
       return { kind: 'end', reason: 'stop_sequence' };

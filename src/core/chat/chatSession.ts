@@ -18,6 +18,7 @@ import { SessionCompaction } from './sessionCompaction';
 import type { ToolDefinition } from '../claude/requestBuilder';
 import { Transcript, type MutableTurn, type RestoreExtra } from './transcript';
 import { applyStreamEvent, turnEndedMessage } from './turnEvents';
+import { t } from '../l10n';
 
 /**
  * How a conversation changed, for persistence: `opened` (it became the current one: New Chat, a load, or
@@ -354,5 +355,5 @@ export class ChatSession {
 
 function unexpectedFailure(error: unknown): TurnFailure {
   const detail = error instanceof Error ? error.message : String(error);
-  return new TurnFailure({ kind: 'unexpected', title: 'Something went wrong.', detail, actions: ['retry', 'showLog'] }, false, { cause: error });
+  return new TurnFailure({ kind: 'unexpected', title: t('Something went wrong.'), detail, actions: ['retry', 'showLog'] }, false, { cause: error });
 }

@@ -20,6 +20,7 @@ import { systemPromptFor, type ClaudeSettings } from './settings';
 import { AttemptFailure, streamAttempt } from './streamAttempt';
 import type { TurnResult } from './streamEvents';
 import { TurnFailure, type BatchSource, type ClaudeService, type TurnRequest } from './turnStreamer';
+import { t } from '../l10n';
 
 export interface ClaudeClientDeps {
   readonly getSettings: () => ClaudeSettings;
@@ -256,8 +257,8 @@ function fallbackReason(model: string, info: ErrorInfo): string {
 function breakerInfo(model: string, seconds: number): ErrorInfo {
   return {
     kind: 'circuit_open',
-    title: `Requests to ${model} are paused after repeated failures.`,
-    detail: `They resume in ${seconds} s. Retry then, or select another model.`,
+    title: t('Requests to {0} are paused after repeated failures.', model),
+    detail: t('They resume in {0} s. Retry then, or select another model.', seconds),
     actions: ['retry', 'selectModel'],
   };
 }

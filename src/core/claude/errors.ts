@@ -15,6 +15,7 @@ import {
   RateLimitError,
 } from '@anthropic-ai/sdk';
 import type { ErrorInfo } from '../../shared/protocol';
+import { t } from '../l10n';
 
 export class MissingApiKeyError extends Error {
   override readonly name = 'MissingApiKeyError';
@@ -43,69 +44,69 @@ function apiFields(error: APIError): Pick<ErrorInfo, 'status' | 'requestId'> {
 
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof MissingApiKeyError) {
-    return { kind: 'missing_api_key', title: 'No API key is set.', detail: 'Set your Anthropic API key to start chatting.', actions: ['setApiKey'] };
+    return { kind: 'missing_api_key', title: t('No API key is set.'), detail: t('Set your Anthropic API key to start chatting.'), actions: ['setApiKey'] };
   }
   if (error instanceof StalledStreamError) {
     return {
       kind: 'stalled',
-      title: `The response stalled: nothing arrived for ${error.idleSeconds} s.`,
-      detail: 'Retry, or raise claudeCompanion.requestTimeoutSeconds if answers are often slow to start.',
+      title: t('The response stalled: nothing arrived for {0} s.', error.idleSeconds),
+      detail: t('Retry, or raise claudeCompanion.requestTimeoutSeconds if answers are often slow to start.'),
       actions: ['retry', 'openSettings'],
     };
   }
   // Order matters: the timeout error is a subclass of the connection error.
   if (error instanceof APIConnectionTimeoutError) {
-    return { kind: 'timeout', title: 'The request timed out before Claude answered.', detail: 'Check your network, then retry.', actions: ['retry', 'openSettings'] };
+    return { kind: 'timeout', title: t('The request timed out before Claude answered.'), detail: t('Check your network, then retry.'), actions: ['retry', 'openSettings'] };
   }
   if (error instanceof APIConnectionError && !(error instanceof APIUserAbortError)) {
     return {
       kind: 'connection',
-      title: 'Could not reach the Anthropic API.',
-      detail: 'Check your network, proxy or the claudeCompanion.apiBaseUrl setting, then retry.',
+      title: t('Could not reach the Anthropic API.'),
+      detail: t('Check your network, proxy or the claudeCompanion.apiBaseUrl setting, then retry.'),
       actions: ['retry', 'openSettings'],
     };
   }
   if (error instanceof AuthenticationError) {
-    return { kind: 'authentication', title: 'The API key was rejected (401).', detail: 'Set a valid Anthropic API key.', actions: ['setApiKey'], ...apiFields(error) };
+    return { kind: 'authentication', title: t('The API key was rejected (401).'), detail: t('Set a valid Anthropic API key.'), actions: ['setApiKey'], ...apiFields(error) };
   }
   if (error instanceof PermissionDeniedError) {
     return {
       kind: 'permission',
-      title: 'This API key is not allowed to do that (403).',
-      detail: 'Check the key\'s workspace and permissions in the Anthropic Console, or use another key.',
+      title: t('This API key is not allowed to do that (403).'),
+      detail: t('Check the key\'s workspace and permissions in the Anthropic Console, or use another key.'),
       actions: ['setApiKey'],
       ...apiFields(error),
     };
   }
   if (error instanceof NotFoundError) {
-    return { kind: 'not_found', title: 'The model was not found (404).', detail: 'Select a model that your key can use.', actions: ['selectModel'], ...apiFields(error) };
+    return { kind: 'not_found', title: t('The model was not found (404).'), detail: t('Select a model that your key can use.'), actions: ['selectModel'], ...apiFields(error) };
   }
   if (error instanceof ContentTooLargeError) {
-    return { kind: 'too_large', title: 'The request is too large (413).', detail: 'Start a new chat, or remove large attachments.', actions: ['newChat'], ...apiFields(error) };
+    return { kind: 'too_large', title: t('The request is too large (413).'), detail: t('Start a new chat, or remove large attachments.'), actions: ['newChat'], ...apiFields(error) };
   }
   if (error instanceof RateLimitError) {
-    return { kind: 'rate_limit', title: 'Rate limited by the API (429).', detail: 'Wait a moment, then retry.', actions: ['retry'], ...apiFields(error) };
+    return { kind: 'rate_limit', title: t('Rate limited by the API (429).'), detail: t('Wait a moment, then retry.'), actions: ['retry'], ...apiFields(error) };
   }
   if (error instanceof OverloadedError || (error instanceof APIError && error.type === 'overloaded_error')) {
-    return { kind: 'overloaded', title: 'Claude is overloaded right now.', detail: 'Retry in a moment, or select another model.', actions: ['retry', 'selectModel'], ...apiFields(error) };
+    return { kind: 'overloaded', title: t('Claude is overloaded right now.'), detail: t('Retry in a moment, or select another model.'), actions: ['retry', 'selectModel'], ...apiFields(error) };
   }
   if (error instanceof BadRequestError) {
-    return { kind: 'invalid_request', title: 'The API rejected the request (400).', detail: error.apiMessage ?? 'See the request log for details.', actions: ['showLog', 'newChat'], ...apiFields(error) };
+    return { kind: 'invalid_request', title: t('The API rejected the request (400).'), detail: error.apiMessage ?? t('See the request log for details.'), actions: ['showLog', 'newChat'], ...apiFields(error) };
   }
   if (error instanceof APIError && typeof error.status === 'number' && error.status >= 500) {
-    return { kind: 'server', title: `The Anthropic API failed (${error.status}).`, detail: 'This is usually temporary. Retry in a moment.', actions: ['retry'], ...apiFields(error) };
+    return { kind: 'server', title: t('The Anthropic API failed ({0}).', error.status), detail: t('This is usually temporary. Retry in a moment.'), actions: ['retry'], ...apiFields(error) };
   }
   if (error instanceof APIError) {
-    return { kind: error.type ?? 'api_error', title: 'The Anthropic API returned an error.', detail: error.apiMessage ?? 'See the request log for details.', actions: ['retry', 'showLog'], ...apiFields(error) };
+    return { kind: error.type ?? 'api_error', title: t('The Anthropic API returned an error.'), detail: error.apiMessage ?? t('See the request log for details.'), actions: ['retry', 'showLog'], ...apiFields(error) };
   }
   // The SDK reports a connection that drops after the headers as a bare AnthropicError (not retried).
   if (error instanceof AnthropicError) {
     return {
       kind: 'connection_lost',
-      title: 'The connection dropped in the middle of the answer.',
-      detail: 'The partial answer is kept. Check your network, then retry.',
+      title: t('The connection dropped in the middle of the answer.'),
+      detail: t('The partial answer is kept. Check your network, then retry.'),
       actions: ['retry'],
     };
   }
-  return { kind: 'unexpected', title: 'Something went wrong.', detail: error instanceof Error ? error.message : String(error), actions: ['retry', 'showLog'] };
+  return { kind: 'unexpected', title: t('Something went wrong.'), detail: error instanceof Error ? error.message : String(error), actions: ['retry', 'showLog'] };
 }

@@ -6,6 +6,7 @@ import type { BatchesPort } from '../review/batchTypes';
 import type { ToolChoice, ToolDefinition } from './requestBuilder';
 import type { ClaudeStreamEvent, TurnResult } from './streamEvents';
 import type { ContextService, SummaryRequest, SummaryResult, TokenCountRequest } from '../context/contextService';
+import { t } from '../l10n';
 
 /** Message history in API shape. Kept structural so callers do not depend on SDK types. */
 export interface ApiMessage {
@@ -53,6 +54,11 @@ export class TurnFailure extends Error {
   }
 }
 
+/** What Stop looks like when it lands outside a request (between requests, during tools or a summary). */
+export function stoppedFailure(): TurnFailure {
+  return new TurnFailure({ kind: 'stopped', title: t('Stopped.'), detail: t('You stopped the task.'), actions: [] }, true);
+}
+
 export interface ModelSource {
   /** The models the key can use; never rejects (falls back to the built-in table). */
   listModels(): Promise<ModelList>;
@@ -98,7 +104,7 @@ export class LazyTurnStreamer implements ClaudeService, BatchSource {
     } catch (error) {
       this.loading = undefined;
       const detail = error instanceof Error ? error.message : String(error);
-      throw new TurnFailure({ kind: 'unexpected', title: 'The Claude client failed to load.', detail, actions: ['retry', 'showLog'] }, false, { cause: error });
+      throw new TurnFailure({ kind: 'unexpected', title: t('The Claude client failed to load.'), detail, actions: ['retry', 'showLog'] }, false, { cause: error });
     }
     return streamer.streamTurn(request);
   }
@@ -114,7 +120,7 @@ export class LazyTurnStreamer implements ClaudeService, BatchSource {
     } catch (error) {
       this.loading = undefined;
       const detail = error instanceof Error ? error.message : String(error);
-      throw new TurnFailure({ kind: 'unexpected', title: 'The Claude client failed to load.', detail, actions: ['retry', 'showLog'] }, false, { cause: error });
+      throw new TurnFailure({ kind: 'unexpected', title: t('The Claude client failed to load.'), detail, actions: ['retry', 'showLog'] }, false, { cause: error });
     }
     return service.summarize(request);
   }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ToolFailure, ToolRefusal } from '../tools/toolOutcome';
 import type { ToolContext } from '../tools/toolTypes';
 import { resolveToolPath, type ResolvedToolPath } from '../tools/workspacePath';
+import { t } from '../l10n';
 
 export type ApplyTarget = { readonly ok: true; readonly file: ResolvedToolPath } | { readonly ok: false; readonly message: string };
 
@@ -17,7 +18,7 @@ export interface ApplyRequest {
 
 type PathContext = Pick<ToolContext, 'folders' | 'fs' | 'exclude' | 'allowSecrets'>;
 
-const NO_TARGET = 'Apply to File needs a target: open the file the code is for in an editor (or ask Claude to name it in the code block, e.g. ```ts path=src/a.ts), then try again.';
+const noTarget = () => t('Apply to File needs a target: open the file the code is for in an editor (or ask Claude to name it in the code block, e.g. ```ts path=src/a.ts), then try again.');
 
 /** An absolute path as a workspace path (`src/a.ts`, or `folder/src/a.ts` in multi-root), if it is inside a folder. */
 export function workspaceRelative(absPath: string, folders: PathContext['folders'], pathApi: path.PlatformPath = path): string | undefined {
@@ -31,30 +32,30 @@ export function workspaceRelative(absPath: string, folders: PathContext['folders
 }
 
 export async function resolveApplyTarget(request: ApplyRequest, ctx: PathContext): Promise<ApplyTarget> {
-  if (ctx.folders.length === 0) return { ok: false, message: 'Apply to File works on workspace files, and no folder is open. Open the folder the code belongs to, then try again.' };
+  if (ctx.folders.length === 0) return { ok: false, message: t('Apply to File works on workspace files, and no folder is open. Open the folder the code belongs to, then try again.') };
   let input: string;
   const named = request.path?.trim();
   if (named) {
     if (path.isAbsolute(named) || /^[a-z]:[\\/]/i.test(named)) {
       const rel = workspaceRelative(named, ctx.folders);
-      if (rel === undefined) return { ok: false, message: `The code block names "${named}", which is outside the workspace; nothing was written. Apply to File only writes files inside the open workspace folders.` };
+      if (rel === undefined) return { ok: false, message: t('The code block names "{0}", which is outside the workspace; nothing was written. Apply to File only writes files inside the open workspace folders.', named) };
       input = rel;
     } else {
       input = named;
     }
   } else if (request.activeFile) {
     const rel = workspaceRelative(request.activeFile, ctx.folders);
-    if (rel === undefined) return { ok: false, message: `The file in the active editor (${path.basename(request.activeFile)}) is outside the workspace; nothing was written. Apply to File only writes files inside the open workspace folders.` };
+    if (rel === undefined) return { ok: false, message: t('The file in the active editor ({0}) is outside the workspace; nothing was written. Apply to File only writes files inside the open workspace folders.', path.basename(request.activeFile)) };
     input = rel;
   } else {
-    return { ok: false, message: NO_TARGET };
+    return { ok: false, message: noTarget() };
   }
   try {
     const file = await resolveToolPath(input, ctx, { mustExist: false });
-    if (file.type === 'directory') return { ok: false, message: `"${file.displayPath}" is a folder, not a file; nothing was written.` };
+    if (file.type === 'directory') return { ok: false, message: t('"{0}" is a folder, not a file; nothing was written.', file.displayPath) };
     return { ok: true, file };
   } catch (error) {
-    if (error instanceof ToolRefusal || error instanceof ToolFailure) return { ok: false, message: `Apply to File did not write "${named ?? input}": ${error.message}` };
+    if (error instanceof ToolRefusal || error instanceof ToolFailure) return { ok: false, message: t('Apply to File did not write "{0}": {1}', named ?? input, error.message) };
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 // Which links from rendered chat markdown the host will open: web pages only. Everything else (file:,
 // command:, vscode:, javascript:, relative paths…) is refused with a message saying why.
+import { t } from '../l10n';
 
 export type LinkDecision = { readonly open: true; readonly url: string } | { readonly open: false; readonly message: string };
 
@@ -15,14 +16,14 @@ export function decideLink(href: string): LinkDecision {
   try {
     url = new URL(href.trim());
   } catch {
-    return { open: false, message: `The link "${shown(href)}" was not opened: only web links (http or https) open from the chat.` };
+    return { open: false, message: t('The link "{0}" was not opened: only web links (http or https) open from the chat.', shown(href)) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { open: false, message: `The link "${shown(href)}" was not opened: ${url.protocol} links are not opened from the chat, only web links (http or https).` };
+    return { open: false, message: t('The link "{0}" was not opened: {1} links are not opened from the chat, only web links (http or https).', shown(href), url.protocol) };
   }
   if (url.username || url.password) {
     // `https://trusted.com@evil.example/` reads as one host and goes to another.
-    return { open: false, message: `The link "${shown(href)}" was not opened: it carries a user name or password, which is a common way to disguise where a link goes.` };
+    return { open: false, message: t('The link "{0}" was not opened: it carries a user name or password, which is a common way to disguise where a link goes.', shown(href)) };
   }
   return { open: true, url: url.href };
 }

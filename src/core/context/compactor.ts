@@ -5,7 +5,7 @@
 // is recorded next to it (CompactionState) and applied to what is sent.
 import type { ToolDefinition } from '../claude/requestBuilder';
 import type { TurnUsage } from '../claude/streamEvents';
-import { TurnFailure, type ApiMessage } from '../claude/turnStreamer';
+import { TurnFailure, stoppedFailure, type ApiMessage } from '../claude/turnStreamer';
 import { compactionBoundary, trimBoundary } from './compactionBoundary';
 import type { Compaction } from './compactionTypes';
 import { activeCompaction, compactedMessages, type CompactionState } from './compactedView';
@@ -106,7 +106,7 @@ export class Compactor {
       const tokens = await service.countTokens({ messages: view, ...(request.tools ? { tools: request.tools } : {}), signal: request.signal });
       return { tokens, exact: true };
     } catch (error) {
-      if (request.signal.aborted) throw stopped();
+      if (request.signal.aborted) throw stoppedFailure();
       this.deps.log?.(`context: count_tokens unavailable (${describe(error)}); using the estimate of ${estimate} tokens`);
       return { tokens: estimate, exact: false };
     }
@@ -127,7 +127,7 @@ export class Compactor {
       }
       return { summary: result.text.trim(), throughMessage: boundary, model: result.model, createdAt: (this.deps.now ?? Date.now)() };
     } catch (error) {
-      if (request.signal.aborted || (TurnFailure.is(error) && error.userAbort)) throw stopped();
+      if (request.signal.aborted || (TurnFailure.is(error) && error.userAbort)) throw stoppedFailure();
       this.deps.log?.(`context: summarizing with ${model} failed (${describe(error)}); sending the conversation uncompacted`);
       return describe(error);
     } finally {
@@ -139,8 +139,4 @@ export class Compactor {
 function describe(error: unknown): string {
   if (TurnFailure.is(error)) return `${error.info.kind}${error.info.status ? ` ${error.info.status}` : ''}: ${error.info.title}`;
   return error instanceof Error ? error.message : String(error);
-}
-
-function stopped(): TurnFailure {
-  return new TurnFailure({ kind: 'stopped', title: 'Stopped.', detail: 'You stopped the task.', actions: [] }, true);
 }

@@ -8,6 +8,7 @@ import { listWorkspaceFiles, type FileListContext } from '../tools/workspaceFile
 import { resolveToolPath } from '../tools/workspacePath';
 import { MAX_REVIEW_FILE_BYTES, MAX_REVIEW_FILES } from './batchLimits';
 import type { ReviewFile } from './batchTypes';
+import { t } from '../l10n';
 
 export interface SkippedFile {
   readonly path: string;
@@ -42,18 +43,18 @@ export async function selectReviewFiles(ctx: FileListContext, options: SelectOpt
   const skipped: SkippedFile[] = [];
   for (const path of candidates) {
     if (files.length >= maxFiles) {
-      skipped.push({ path, reason: 'over_limit', detail: `more than ${maxFiles} files matched` });
+      skipped.push({ path, reason: 'over_limit', detail: t('more than {0} files matched', maxFiles) });
       continue;
     }
     try {
       const file = await resolveToolPath(path, ctx, { mustExist: true, rules });
       if ((file.size ?? 0) > maxFileBytes) {
-        skipped.push({ path, reason: 'too_large', detail: `${Math.ceil((file.size ?? 0) / 1024)} KB, over the ${Math.round(maxFileBytes / 1024)} KB limit` });
+        skipped.push({ path, reason: 'too_large', detail: t('{0} KB, over the {1} KB limit', Math.ceil((file.size ?? 0) / 1024), Math.round(maxFileBytes / 1024)) });
         continue;
       }
       const decoded = decodeText(await ctx.fs.readFile(file.absPath));
-      if (decoded.kind === 'binary') skipped.push({ path, reason: 'binary', detail: 'a binary file (it contains NUL bytes)' });
-      else if (decoded.text.trim() === '') skipped.push({ path, reason: 'empty', detail: 'the file is empty' });
+      if (decoded.kind === 'binary') skipped.push({ path, reason: 'binary', detail: t('a binary file (it contains NUL bytes)') });
+      else if (decoded.text.trim() === '') skipped.push({ path, reason: 'empty', detail: t('the file is empty') });
       else files.push({ path, text: decoded.text });
     } catch (error) {
       skipped.push({ path, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) });

@@ -4,6 +4,7 @@ import { costOf } from '../usage/pricing';
 import type { BatchReviewCodec } from './batchCodec';
 import type { BatchRecord, BatchResultLine } from './batchTypes';
 import type { ReviewReport } from './findingTypes';
+import { t } from '../l10n';
 
 export type FailedStatus = 'errored' | 'expired' | 'canceled' | 'unusable' | 'missing';
 
@@ -45,7 +46,7 @@ export async function collectOutcomes(
         costUsd = cost && costUsd !== undefined ? costUsd + cost.total : undefined;
         const text = await readFile(path);
         if (text === undefined) {
-          byId.set(id, { kind: 'failed', path, status: 'unusable', reason: 'the file no longer exists' });
+          byId.set(id, { kind: 'failed', path, status: 'unusable', reason: t('the file no longer exists') });
           break;
         }
         const read = codec.findings(result.message, { path, text });
@@ -59,15 +60,15 @@ export async function collectOutcomes(
         break;
       }
       case 'expired':
-        byId.set(id, { kind: 'failed', path, status: 'expired', reason: 'the batch reached its 24-hour limit before this file was reviewed' });
+        byId.set(id, { kind: 'failed', path, status: 'expired', reason: t('the batch reached its 24-hour limit before this file was reviewed') });
         break;
       case 'canceled':
-        byId.set(id, { kind: 'failed', path, status: 'canceled', reason: 'the review was canceled before this file was reviewed' });
+        byId.set(id, { kind: 'failed', path, status: 'canceled', reason: t('the review was canceled before this file was reviewed') });
         break;
     }
   }
   const files = Object.entries(record.files).map(
-    ([id, path]): FileOutcome => byId.get(id) ?? { kind: 'failed', path, status: 'missing', reason: 'the results had no entry for this file' },
+    ([id, path]): FileOutcome => byId.get(id) ?? { kind: 'failed', path, status: 'missing', reason: t('the results had no entry for this file') },
   );
   return { batchId: record.batchId, files, costUsd };
 }

@@ -8,6 +8,7 @@ import { validateFindings } from './findingValidation';
 import type { ProjectInfo } from './projectDetection';
 import type { ReviewPromptOverrides } from './reviewPrompt';
 import { buildReviewRequest } from './reviewRequest';
+import { t } from '../l10n';
 
 export const BATCH_REVIEW_MAX_TOKENS = 8000;
 
@@ -30,9 +31,9 @@ function batchRequest(file: ReviewFile, { model, maxTokens = BATCH_REVIEW_MAX_TO
 function readFindings(message: BatchMessage, file: ReviewFile): CodecFindings {
   const call = message.content.find((b) => b.type === 'tool_use' && b.name === REPORT_FINDINGS_TOOL);
   if (!call) {
-    if (message.stop_reason === 'max_tokens') return { ok: false, reason: 'the answer hit max_tokens before the report was written' };
-    if (message.stop_reason === 'refusal') return { ok: false, reason: 'Claude declined to review this file' };
-    return { ok: false, reason: `Claude answered without calling ${REPORT_FINDINGS_TOOL}` };
+    if (message.stop_reason === 'max_tokens') return { ok: false, reason: t('the answer hit max_tokens before the report was written') };
+    if (message.stop_reason === 'refusal') return { ok: false, reason: t('Claude declined to review this file') };
+    return { ok: false, reason: t('Claude answered without calling {0}', REPORT_FINDINGS_TOOL) };
   }
   const checked = validateFindings(call.input, linesOf(file.text).length);
   if (!checked.ok) return { ok: false, reason: checked.error };

@@ -7,6 +7,7 @@ import { REPORT_FINDINGS_TOOL } from './findingTypes';
 import { diffHunks, splitLines, type DiffHunk } from './lineDiff';
 import type { ProjectInfo } from './projectDetection';
 import { reviewSystemPrompt, type ReviewPromptOverrides } from './reviewPrompt';
+import { t } from '../l10n';
 
 export type ReviewTarget =
   | { readonly kind: 'file'; readonly path: string; readonly languageId?: string; readonly text: string }
@@ -104,7 +105,7 @@ function describeTarget(target: ReviewTarget): { title: string; body: string; sc
     case 'file': {
       const lines = splitLines(target.text);
       const body = `Review this file.\n\n<file path="${target.path}"${lang}>\n${numberLines(lines)}\n</file>`;
-      return { title: `Review ${target.path}`, body, scope: scopeOf(target.path, lines.length, 1, lines.length) };
+      return { title: t('Review {0}', target.path), body, scope: scopeOf(target.path, lines.length, 1, lines.length) };
     }
     case 'selection': {
       const lines = splitLines(target.text);
@@ -112,7 +113,7 @@ function describeTarget(target: ReviewTarget): { title: string; body: string; sc
       const last = clamp(target.endLine, first, Math.max(1, lines.length));
       const shown = numberLines(lines.slice(first - 1, last), first);
       const body = `Review lines ${first}–${last} of ${target.path} (an excerpt; the rest of the file is not shown).\n\n<file path="${target.path}"${lang} lines="${first}-${last}">\n${shown}\n</file>`;
-      return { title: `Review ${target.path}:${first}-${last}`, body, scope: scopeOf(target.path, lines.length, first, last) };
+      return { title: t('Review {0}:{1}-{2}', target.path, first, last), body, scope: scopeOf(target.path, lines.length, first, last) };
     }
     case 'diff': {
       const lineCount = splitLines(target.newText).length;
@@ -122,7 +123,7 @@ function describeTarget(target: ReviewTarget): { title: string; body: string; sc
         'Each line starts with "+" (added), "-" (removed) or " " (unchanged), then its line number in the file as it is now, then "|". ' +
         'Removed lines have no number because they no longer exist: report a problem with a removal on the nearest line that is shown with a number.\n\n' +
         `<diff path="${target.path}"${lang}>\n${renderHunks(hunks)}\n</diff>`;
-      return { title: `Review changes in ${target.path}`, body, scope: scopeOf(target.path, lineCount, 1, lineCount) };
+      return { title: t('Review changes in {0}', target.path), body, scope: scopeOf(target.path, lineCount, 1, lineCount) };
     }
   }
 }

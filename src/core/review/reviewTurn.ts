@@ -10,6 +10,7 @@ import { REPORT_FINDINGS_TOOL, type ReviewReport } from './findingTypes';
 import { validateFindings, type FindingIssue } from './findingValidation';
 import { ReportProseStream } from './reportProse';
 import type { ReviewRequest, ReviewScope } from './reviewRequest';
+import { t } from '../l10n';
 
 export interface ReviewResult {
   readonly report: ReviewReport;
@@ -102,14 +103,14 @@ function notReported(result: TurnResult): ErrorInfo {
   const info = (title: string, detail: string, actions: readonly ErrorAction[]): ErrorInfo => ({ kind: 'review_not_reported', title, detail, actions });
   switch (result.stopReason) {
     case 'max_tokens':
-      return info('The review was cut off before Claude reported its findings.', 'It reached the output limit (claudeCompanion.maxTokens). Raise the limit, or review a smaller part with Review Selection.', ['openSettings', 'retry']);
+      return info(t('The review was cut off before Claude reported its findings.'), t('It reached the output limit (claudeCompanion.maxTokens). Raise the limit, or review a smaller part with Review Selection.'), ['openSettings', 'retry']);
     case 'refusal':
-      return info('Claude declined to review this code.', result.stopDetails?.explanation ?? 'Try another part of the code, or another model.', ['selectModel']);
+      return info(t('Claude declined to review this code.'), result.stopDetails?.explanation ?? t('Try another part of the code, or another model.'), ['selectModel']);
     default:
-      return info('Claude answered without reporting findings.', 'The review needs a report_findings call to show problems in the editor. Retry; if it keeps happening, select another model.', ['retry', 'selectModel']);
+      return info(t('Claude answered without reporting findings.'), t('The review needs a report_findings call to show problems in the editor. Retry; if it keeps happening, select another model.'), ['retry', 'selectModel']);
   }
 }
 
 function malformed(error: string): ErrorInfo {
-  return { kind: 'review_malformed', title: "Claude's review report was malformed.", detail: `${error} Retry the review.`, actions: ['retry', 'showLog'] };
+  return { kind: 'review_malformed', title: t('Claude\'s review report was malformed.'), detail: t('{0} Retry the review.', error), actions: ['retry', 'showLog'] };
 }
