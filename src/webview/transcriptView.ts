@@ -1,6 +1,7 @@
 // The transcript (role="log"). Deltas are queued and applied once per animation frame; structural
 // changes apply queued text first so nothing lands out of order. Follows the bottom unless the
-// reader has scrolled up.
+// reader has scrolled up: per frame that is the browser's scroll anchoring on an end marker (the only
+// anchor candidate), which costs no forced layout; structural changes still scroll explicitly.
 //
 // Long transcripts keep the DOM bounded: only the newest turns render when a transcript loads; older
 // ones are placeholders of estimated height that render when scrolled near (IntersectionObserver), and
@@ -57,12 +58,19 @@ export class TranscriptView {
   private queued: { turnId: string; deltas: readonly BlockDelta[] }[] = [];
   private frame: number | undefined;
   private stickToBottom = true;
+  /** Last child of the log and its only scroll-anchor candidate: anchored, growth above it keeps it in place. */
+  private readonly end: HTMLElement;
+  /** The end marker is in view (IntersectionObserver, so no layout is forced to know it). */
+  private endVisible = false;
+  /** Scrolled to the very top, where Chromium never anchors; kept from scroll events, not read per frame. */
+  private atTop = true;
   /** "Earlier conversation summarized" blocks by compaction id; each sits right before its turn. */
   private compactions = new Map<string, HTMLElement>();
 
   constructor() {
     this.empty = h('div', { class: 'empty' }, h('p', {}, strings.transcript.emptyTitle), h('p', { class: 'hint' }, strings.transcript.emptyHint));
-    this.el = h('div', { role: 'log', class: 'transcript', 'aria-label': strings.transcript.label, tabindex: '0' }, this.empty);
+    this.end = h('div', { class: 'transcript-end', 'aria-hidden': 'true' });
+    this.el = h('div', { role: 'log', class: 'transcript', 'aria-label': strings.transcript.label, tabindex: '0' }, this.empty, this.end);
     this.jumpButton = h('button', { type: 'button', class: 'button secondary jump-latest', hidden: true }, icon('arrow-down'), ' ', strings.transcript.jumpToLatest);
     this.jumpButton.addEventListener('click', () => {
       this.stickToBottom = true;
@@ -72,12 +80,14 @@ export class TranscriptView {
     this.el.addEventListener(
       'scroll',
       () => {
+        this.atTop = this.el.scrollTop <= 0;
         this.stickToBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight <= STICK_THRESHOLD_PX;
         if (this.stickToBottom) this.jumpButton.hidden = true;
       },
       { passive: true },
     );
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { root: this.el, rootMargin: NEAR_MARGIN });
+    new IntersectionObserver((entries) => this.onEndIntersect(entries), { root: this.el }).observe(this.end);
   }
 
   reset(turns: readonly TurnSnapshot[]): void {
@@ -89,7 +99,7 @@ export class TranscriptView {
     const eagerFrom = this.slots.length - EAGER_TURNS;
     this.slots.forEach((slot, i) => (i >= eagerFrom || slot.model.streaming ? this.render(slot) : this.makePlaceholder(slot)));
     this.compactions.clear();
-    this.el.replaceChildren(...(this.slots.length ? this.slots.map((s) => s.el) : [this.empty]));
+    this.el.replaceChildren(...(this.slots.length ? this.slots.map((s) => s.el) : [this.empty]), this.end);
     for (const slot of this.slots) this.observe(slot);
     this.stickToBottom = true;
     this.scrollIfFollowing();
@@ -102,7 +112,7 @@ export class TranscriptView {
     this.slots.push(slot);
     this.byId.set(turn.id, slot);
     this.empty.remove();
-    this.el.append(slot.el);
+    this.end.before(slot.el);
     this.observe(slot);
     this.keepScroll(() => this.collapseFarTurns());
   }
@@ -200,7 +210,18 @@ export class TranscriptView {
     // Markdown renders once per frame, with all of the frame's text, and before measuring the scroll.
     for (const view of touched) view.flush();
     this.queued = [];
-    this.scrollIfFollowing();
+    // Anchored at the end marker, the browser keeps the bottom in view as the text grows; scrolling here
+    // would force a second layout every frame.
+    if (this.stickToBottom && this.endVisible && !this.atTop) this.jumpButton.hidden = true;
+    else this.scrollIfFollowing();
+  }
+
+  /** The end marker left the view while following (text grew at the top, where nothing anchors): catch up. */
+  private onEndIntersect(entries: readonly IntersectionObserverEntry[]): void {
+    const entry = entries.at(-1);
+    if (!entry) return;
+    this.endVisible = entry.isIntersecting;
+    if (!this.endVisible && this.stickToBottom) this.scrollIfFollowing();
   }
 
   private cancelFrame(): void {

@@ -83,9 +83,25 @@ export class ChatView {
       .then(() => true)
       .catch(() => false);
     if (!shown) await this.runCommand('View: Show Claude');
-    else if ((await item.getAttribute('aria-selected')) !== 'true') await item.click();
+    else await this.selectActivityBarItem(item);
     this.webviewIndex = await this.findChatWebview(timeoutMs);
     await this.input.waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /**
+   * Clicks the item until it is selected. A command that reveals the view (a review, Explain in chat)
+   * may select it between our check and our click, and that click then hides the side bar again; the
+   * next round sees it unselected and clicks once more.
+   */
+  private async selectActivityBarItem(item: Locator): Promise<void> {
+    const selected = item.and(this.page.locator('[aria-selected="true"]'));
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (await selected.count()) return;
+      await item.click();
+      // A reveal that has selected it by now leaves it selected; our click only ever toggles.
+      if (await selected.waitFor({ state: 'attached', timeout: 2_000 }).then(() => true, () => false)) return;
+    }
+    throw new Error('the Claude activity-bar item would not stay selected');
   }
 
   /** Index of the webview view that holds the message box, polling until it has rendered. */

@@ -39,6 +39,19 @@ describe('Chat panel: composer and scrolling', () => {
     await f.chat.send('a long answer please');
     await f.chat.waitForTranscriptText('Line 30 of');
     const log = f.chat.transcript;
+    // While following, every painted frame shows the bottom, however much text the frame added.
+    const followed = await log.evaluate(async (el) => {
+      const gaps: number[] = [];
+      const start = el.scrollHeight;
+      for (let i = 0; i < 30; i++) {
+        // After the frame's paint (a task queued from its animation frame), as the reader saw it.
+        await new Promise<void>((resolve) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); }));
+        gaps.push(Math.round(el.scrollHeight - el.scrollTop - el.clientHeight));
+      }
+      return { gaps, grew: el.scrollHeight - start };
+    });
+    assert.ok(followed.grew > 0, 'text kept arriving while sampled');
+    assert.ok(followed.gaps.every((g) => g <= 24), `distance from the bottom in each frame: ${followed.gaps.join(', ')}`);
     // The reader scrolls to the top while text keeps arriving.
     await log.evaluate((el) => {
       el.scrollTop = 0;
