@@ -27,7 +27,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clockSync, frameWorkMs, framesMatching, startTrace } from './frameTrace.mjs';
-import { countDomNodes, installBaseline, installProbe, readProbe } from './webviewProbe.mjs';
+import { countDomNodes, distanceFromBottom, installBaseline, installProbe, readProbe } from './webviewProbe.mjs';
 
 // BENCH_SCALE=0.1 runs a tenth of the stream (quick checks while working on the bench; the 100k figure is then n/a).
 const SCALE = Number(process.env.BENCH_SCALE || 1);
@@ -36,6 +36,9 @@ const ANSWER_TOKENS = Math.round(20_000 * SCALE);
 const TOKENS_PER_SECOND = 2_000;
 const MARK_EVERY = 100;
 const SAMPLE_MS = 100;
+/** How often the panel run checks that the bottom is in view, and how far from it still counts (the log's follow threshold). */
+const FOLLOW_SAMPLE_MS = 2000;
+const FOLLOW_SLACK_PX = 24;
 /** After the fake has sent everything, how long the panel (and the baseline, capped) may still take. */
 const OURS_GRACE_MS = 20_000;
 const BASELINE_CAP_MS = 10_000;
@@ -125,6 +128,15 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
       samples.push(await metrics(cdp));
     }
   })();
+  // The panel must keep the bottom in view the whole time: a panel that stopped following would paint
+  // far less and look cheaper than it is. A few samples, each after a frame's paint.
+  const bottomGaps = [];
+  const follower = (async () => {
+    while (sampling && !baseline) {
+      await new Promise((r) => setTimeout(r, FOLLOW_SAMPLE_MS));
+      if (sampling) bottomGaps.push(await frame.evaluate(distanceFromBottom));
+    }
+  })();
   await chat.send(baseline ? 'stream again, naive baseline' : 'stream benchmark');
   // Wait for the fake to send the last marker, then for the webview to show it (or the cap).
   while (watch.sent.size < markers) await new Promise((r) => setTimeout(r, 200));
@@ -139,6 +151,7 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
   const end = Date.now();
   sampling = false;
   await sampler;
+  await follower;
   samples.push(await metrics(cdp));
   if (profiling) printProfile((await pageCdp.send('Profiler.stop')).profile);
   const probe = await frame.evaluate(readProbe, { sinceMs: t0 });
@@ -158,7 +171,7 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
     if (renders === 0) throw new Error(`the naive baseline never rendered (${missed} deltas found no block element): the bench's DOM selectors are out of date`);
   }
   const hostPauses = readHostPauses(hostLog, t0, end);
-  return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, byKind, frameFound: frameIds.size > 0, hostPauses, t0 };
+  return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, byKind, frameFound: frameIds.size > 0, hostPauses, t0, bottomGaps };
 }
 
 /** The extension host's GC pauses and stalls between two instants (test/harness/bench-extension), as "12.3s:GC 25ms". */
@@ -412,6 +425,7 @@ export function printStreamingBench(r) {
     [`≥ ${TARGETS.mainThreadRatio}x less webview main-thread time per token than the baseline`, mainRatio >= TARGETS.mainThreadRatio, `${lb(mainRatio, 1)}x (webview script: ${lb(ratioOf('scriptMs'), 1)}x; whole renderer: ${lb(ratioOf('taskMs'), 1)}x)`],
     [`webview heap ≤ ${TARGETS.heapMb} MB (${LONG_TURNS} turns)`, r.heap.mb <= TARGETS.heapMb, `${f(r.heap.mb, 1)} MB (${r.heap.how})`],
     [`DOM nodes ≤ ${TARGETS.domNodes} (${LONG_TURNS} turns)`, r.domNodes <= TARGETS.domNodes, String(r.domNodes)],
+    ['the panel kept the bottom in view while streaming', r.ours.bottomGaps.length > 0 && r.ours.bottomGaps.every((g) => g <= FOLLOW_SLACK_PX), `${r.ours.bottomGaps.filter((g) => g <= FOLLOW_SLACK_PX).length}/${r.ours.bottomGaps.length} samples within ${FOLLOW_SLACK_PX} px of the bottom (max ${Math.max(...r.ours.bottomGaps)} px)`],
     ['bytes per message exchange independent of length', perMessage, `${r.small.bytes} B (${r.small.messages} msgs) at 10 turns, ${r.large.bytes} B (${r.large.messages} msgs) at ${LONG_TURNS}`],
   ];
   for (const [name, ok, value] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'} ${name.padEnd(52)} ${value}`);

@@ -100,6 +100,19 @@ export function installProbe() {
   return true;
 }
 
+/** Pixels between the transcript's bottom and the bottom of its viewport, read after the next frame's paint. */
+export async function distanceFromBottom() {
+  const log = document.querySelector('[role="log"]');
+  await new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(0);
+    }),
+  );
+  return Math.round(log.scrollHeight - log.scrollTop - log.clientHeight);
+}
+
 /** Every node attached to the webview document. */
 export function countDomNodes() {
   const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);

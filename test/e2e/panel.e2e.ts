@@ -45,7 +45,8 @@ describe('Chat panel: composer and scrolling', () => {
       const start = el.scrollHeight;
       for (let i = 0; i < 30; i++) {
         // After the frame's paint (a task queued from its animation frame), as the reader saw it.
-        await new Promise<void>((resolve) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); }));
+        const w = globalThis as unknown as { requestAnimationFrame(cb: () => void): number };
+        await new Promise<void>((resolve) => w.requestAnimationFrame(() => setTimeout(resolve, 0)));
         gaps.push(Math.round(el.scrollHeight - el.scrollTop - el.clientHeight));
       }
       return { gaps, grew: el.scrollHeight - start };

@@ -237,9 +237,34 @@ describe('rendering', () => {
     const lines = Array.from({ length: 900 }, (_, i) => `Step ${i + 1}: weigh option ${i % 7} against the constraints.\n`);
     const thoughts = lines.join('');
     f.fake.enqueue(paced(3000, thinking(chunks(thoughts, 23), 'Decided.')));
+    // Samples the distance from the bottom after every painted frame while the thinking streams.
+    type Sampler = { gaps: number[]; tops: number[]; on: boolean };
+    await f.chat.transcript.evaluate((el) => {
+      const w = globalThis as unknown as { __follow: Sampler; requestAnimationFrame(cb: () => void): number };
+      const state: Sampler = { gaps: [], tops: [], on: true };
+      w.__follow = state;
+      const tick = () => {
+        if (!state.on) return;
+        // A task queued from the animation frame runs after that frame's paint: what the reader saw.
+        setTimeout(() => {
+          state.gaps.push(Math.round(el.scrollHeight - el.scrollTop - el.clientHeight));
+          state.tops.push(el.scrollTop);
+          w.requestAnimationFrame(tick);
+        }, 0);
+      };
+      w.requestAnimationFrame(tick);
+    });
     await f.chat.send('think at length');
     const turn = f.chat.assistantTurns.last();
     await waitShown(turn.getByText('Decided.'), 'the answer never arrived', turn);
+    const follow = await f.chat.transcript.evaluate(() => {
+      const state = (globalThis as unknown as { __follow: Sampler }).__follow;
+      state.on = false;
+      return state;
+    });
+    assert.ok(Math.max(...follow.tops) > 2000, `the thinking ran well past one screen (deepest scroll ${Math.max(...follow.tops)} px)`);
+    const behind = follow.gaps.filter((g) => g > 24);
+    assert.equal(behind.length, 0, `the bottom stayed in view in every painted frame of ${follow.gaps.length} (behind by: ${behind.join(', ')} px)`);
     const stream = turn.locator('details.thinking .plain-stream');
     const shape = await stream.evaluate((el) => {
       type Styles = { getComputedStyle(e: unknown): { getPropertyValue(name: string): string } };
