@@ -297,7 +297,7 @@ async function exchangeBytes({ chat, frame, convFile, turns, label }) {
   fs.writeFileSync(convFile, JSON.stringify(longConversation(turns)));
   await chat.runCommand('Companion Bench: Load Conversation');
   await chat.transcript.getByText(answerMarker(turns / 2)).waitFor({ state: 'visible', timeout: 60_000 });
-  await frame.evaluate(() => window.__bench.reset());
+  await frame.evaluate(() => window.__bench.reset({ countBytes: true }));
   await chat.send(`a new question ${label}`);
   await chat.transcript.getByText(`You said: a new question ${label}`).waitFor({ state: 'visible', timeout: 60_000 });
   await chat.sendButton.waitFor({ state: 'visible' });

@@ -17,7 +17,10 @@ export function installProbe() {
     bytes: 0,
     messages: 0,
     scriptMs: 0,
-    reset() {
+    /** Bytes are counted only when asked: serializing every delta message costs the panel's main thread. */
+    countBytes: false,
+    reset({ countBytes = false } = {}) {
+      this.countBytes = countBytes;
       this.seen.clear();
       this.arrived.clear();
       this.longTasks = [];
@@ -75,11 +78,16 @@ export function installProbe() {
     (e) => {
       started = performance.now();
       const now = Date.now();
-      const json = JSON.stringify(e.data);
+      const data = e.data;
       b.messages++;
-      b.bytes += json.length;
-      MARK.lastIndex = 0;
-      for (let m; (m = MARK.exec(json)); ) if (!b.arrived.has(Number(m[1]))) b.arrived.set(Number(m[1]), now);
+      // The probe runs on the main thread it measures, so it stays cheap: delta texts are scanned as they
+      // are; only the rare other messages are serialized to find markers.
+      const texts = data?.type === 'blockDeltas' ? data.deltas.map((d) => d.text) : [JSON.stringify(data)];
+      if (b.countBytes) b.bytes += JSON.stringify(data).length;
+      for (const text of texts) {
+        MARK.lastIndex = 0;
+        for (let m; (m = MARK.exec(text)); ) if (!b.arrived.has(Number(m[1]))) b.arrived.set(Number(m[1]), now);
+      }
     },
     { capture: true },
   );

@@ -82,7 +82,7 @@ export class TranscriptView {
       () => {
         this.atTop = this.el.scrollTop <= 0;
         this.stickToBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight <= STICK_THRESHOLD_PX;
-        if (this.stickToBottom) this.jumpButton.hidden = true;
+        if (this.stickToBottom) this.showJump(false);
       },
       { passive: true },
     );
@@ -212,7 +212,7 @@ export class TranscriptView {
     this.queued = [];
     // Anchored at the end marker, the browser keeps the bottom in view as the text grows; scrolling here
     // would force a second layout every frame.
-    if (this.stickToBottom && this.endVisible && !this.atTop) this.jumpButton.hidden = true;
+    if (this.stickToBottom && this.endVisible && !this.atTop) this.showJump(false);
     else this.scrollIfFollowing();
   }
 
@@ -229,13 +229,18 @@ export class TranscriptView {
     this.frame = undefined;
   }
 
+  /** Writes only a change: setting `hidden` to the value it has still costs a style pass in the next frame. */
+  private showJump(show: boolean): void {
+    if (this.jumpButton.hidden === show) this.jumpButton.hidden = !show;
+  }
+
   /** Keeps the bottom in view while following; otherwise offers to jump there instead of moving the reader. */
   private scrollIfFollowing(): void {
     if (this.stickToBottom) {
       this.el.scrollTop = this.el.scrollHeight;
-      this.jumpButton.hidden = true;
+      this.showJump(false);
     } else if (this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight > STICK_THRESHOLD_PX) {
-      this.jumpButton.hidden = false;
+      this.showJump(true);
     }
   }
 
