@@ -74,10 +74,13 @@ export function splitTail(tokens: readonly Token[], text: string, final: boolean
   let lastIndex = starts.at(-1)!;
   let last = tokens[lastIndex]!;
   // A block that starts on a partial line may still turn out to continue the one before it
-  // ("3" after a list may become "3. item"), so both stay open.
+  // ("3" after a list may become "3. item"), so both stay open; but a paragraph that a blank line
+  // ended takes nothing more, so prose finishes paragraph by paragraph while the next one streams.
   if (!isComplete(lines, last.map![0]) && starts.length > 1) {
+    const before = tokens[starts.at(-2)!]!;
+    if (before.type === 'paragraph_open' && before.map![1] < last.map![0]) return { tokenEnd: lastIndex, charEnd: lines[last.map![0]]! };
     lastIndex = starts.at(-2)!;
-    last = tokens[lastIndex]!;
+    last = before;
     return { tokenEnd: lastIndex, charEnd: lines[last.map![0]]! };
   }
   const [first, end] = last.map!;

@@ -1,5 +1,6 @@
-// Long streaming plain text (thinking) in small block-level chunks: appending to a text node relayouts
-// only its chunk, so a new chunk starts at a newline once the current one passes CHUNK_CHARS. Chunks
+// Long streaming plain text (thinking) in small block-level chunks: appending to a chunk relayouts only
+// that chunk, so a new chunk starts at a newline once the current one passes CHUNK_CHARS. Each append is
+// a new text node in the chunk (cheaper than appendData, which copies the node's whole text). Chunks
 // are grouped in sections; a finished section skips layout and paint while off screen (CSS
 // content-visibility), so the cost of an update stays the same at 100k tokens as at 1k without the
 // browser having to track visibility of every small chunk.
@@ -12,7 +13,8 @@ export class PlainTextStream {
   readonly el: HTMLElement;
   private section: HTMLElement | undefined;
   private sectionChunks = 0;
-  private node: Text | undefined;
+  /** The chunk being filled, if it still takes text. */
+  private chunk: HTMLElement | undefined;
   private length = 0;
   private text: string[] = [];
   /** Characters appended so far. */
@@ -28,18 +30,17 @@ export class PlainTextStream {
     this.chars += text.length;
     let rest = text;
     while (rest) {
-      if (!this.node) this.startChunk();
-      const node = this.node as Text;
+      const chunk = this.chunk ?? this.startChunk();
       // The chunk ends at the first line break that makes it CHUNK_CHARS long, so it renders the same
       // as one long text; a large delta (a backlog) is spread over as many chunks as it needs.
       const nl = rest.indexOf('\n', Math.max(0, CHUNK_CHARS - this.length - 1));
       if (nl === -1) {
-        node.appendData(rest);
+        chunk.append(rest);
         this.length += rest.length;
         return;
       }
-      node.appendData(rest.slice(0, nl + 1));
-      this.node = undefined;
+      chunk.append(rest.slice(0, nl + 1));
+      this.chunk = undefined;
       rest = rest.slice(nl + 1);
     }
   }
@@ -50,15 +51,17 @@ export class PlainTextStream {
     return this.text[0] ?? '';
   }
 
-  private startChunk(): void {
+  private startChunk(): HTMLElement {
     if (!this.section || this.sectionChunks >= SECTION_CHUNKS) {
       this.section = h('div', { class: 'plain-section' });
       this.sectionChunks = 0;
       this.el.append(this.section);
     }
-    this.node = document.createTextNode('');
+    const chunk = h('div', { class: 'plain-chunk' });
+    this.chunk = chunk;
     this.length = 0;
     this.sectionChunks++;
-    this.section.append(h('div', { class: 'plain-chunk' }, this.node));
+    this.section.append(chunk);
+    return chunk;
   }
 }

@@ -4,7 +4,7 @@
 // does an open paragraph of plain prose (the common case), until markup appears in it.
 import { h } from './dom';
 import { renderFinishedTokens, renderOpenTokens } from './markdown';
-import { plainParagraphText } from './markdownParser';
+import { plainParagraphText, type Token } from './markdownParser';
 import { MarkdownStream } from './markdownStream';
 
 export class StreamingMarkdown {
@@ -53,7 +53,7 @@ export class StreamingMarkdown {
 
   private render(final: boolean): void {
     const update = this.stream.update(final);
-    if (update.finished.length) this.el.insertBefore(renderFinishedTokens(update.finished), this.tailEl);
+    if (update.finished.length) this.el.insertBefore(this.finishedBlocks(update.finished), this.tailEl);
     if (update.fenceCode) this.fenceCode?.appendData(update.fenceCode);
     const tail = update.tail;
     if (!tail) return;
@@ -69,6 +69,22 @@ export class StreamingMarkdown {
     this.fenceCode = document.createTextNode(tail.code);
     const language = tail.info.trim().split(/\s+/)[0] ?? '';
     this.tailEl.replaceChildren(h('pre', { class: 'code-block streaming', ...(language ? { 'data-lang': language } : {}) }, h('code', {}, this.fenceCode)));
+  }
+
+  /**
+   * Finished blocks, rendered once. A plain paragraph that the tail already shows (or the start of it)
+   * is kept and completed: rendering and sanitizing plain text would build the same paragraph again.
+   */
+  private finishedBlocks(tokens: readonly Token[]): Node {
+    const shown = this.plainTail;
+    const plain = shown ? plainParagraphText(tokens) : undefined;
+    const paragraph = shown?.text.parentNode;
+    if (shown && paragraph && plain?.startsWith(shown.value)) {
+      if (plain.length > shown.value.length) shown.text.appendData(plain.slice(shown.value.length));
+      this.plainTail = undefined;
+      return paragraph;
+    }
+    return renderFinishedTokens(tokens);
   }
 
   /** Plain prose needs no markdown rendering or sanitizing: a text node, grown by appending while it can be. */

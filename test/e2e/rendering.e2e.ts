@@ -233,15 +233,36 @@ describe('rendering', () => {
     assert.ok((await turn.innerText()).includes('word0 word1 word2'), 'the text before the markup is all there');
   });
 
+  it('a paragraph of plain prose keeps its element when it ends; the next one streams into a new one', async () => {
+    const first = Array.from({ length: 40 }, (_, i) => `alpha${i}`);
+    const second = Array.from({ length: 10 }, (_, i) => `beta${i}`);
+    f.fake.enqueue(paced(12, text([...first.map((w) => `${w} `), 'end.\n\n', ...second.map((w) => `${w} `), 'done.'])));
+    // The answer before may still be finishing; a message sent while it streams would be refused.
+    await f.chat.sendButton.waitFor({ state: 'visible' });
+    await f.chat.send('two paragraphs');
+    const turn = f.chat.assistantTurns.last();
+    const tail = turn.locator('.markdown-tail > p');
+    await waitShown(tail.filter({ hasText: /\balpha2\b/ }), 'the first paragraph never started streaming', turn);
+    await tail.evaluate((p) => p.setAttribute('data-probe', 'first'));
+    await waitShown(turn.getByText(/beta9 done\.$/), 'the second paragraph never finished', turn);
+    // The finished paragraph was not rendered again: the marked element itself holds all of it.
+    const kept = turn.locator('.markdown > p[data-probe="first"]');
+    assert.equal(await kept.count(), 1, 'the first paragraph kept its element');
+    assert.equal(await kept.textContent(), `${first.join(' ')} end.`);
+    const paragraphs = turn.locator('.markdown p');
+    assert.equal(await paragraphs.count(), 2, 'two paragraphs, each shown once');
+    assert.equal(await paragraphs.last().getAttribute('data-probe'), null, 'the second paragraph is a new element');
+  });
+
   it('a long thinking stream arrives intact in small chunks, and its finished sections skip layout while off screen', async () => {
     const lines = Array.from({ length: 900 }, (_, i) => `Step ${i + 1}: weigh option ${i % 7} against the constraints.\n`);
     const thoughts = lines.join('');
     f.fake.enqueue(paced(3000, thinking(chunks(thoughts, 23), 'Decided.')));
     // Samples the distance from the bottom after every painted frame while the thinking streams.
-    type Sampler = { gaps: number[]; tops: number[]; on: boolean };
+    type Sampler = { gaps: number[]; tops: number[]; on: boolean; screen: number };
     await f.chat.transcript.evaluate((el) => {
       const w = globalThis as unknown as { __follow: Sampler; requestAnimationFrame(cb: () => void): number };
-      const state: Sampler = { gaps: [], tops: [], on: true };
+      const state: Sampler = { gaps: [], tops: [], on: true, screen: el.clientHeight };
       w.__follow = state;
       const tick = () => {
         if (!state.on) return;
@@ -262,7 +283,7 @@ describe('rendering', () => {
       state.on = false;
       return state;
     });
-    assert.ok(Math.max(...follow.tops) > 2000, `the thinking ran well past one screen (deepest scroll ${Math.max(...follow.tops)} px)`);
+    assert.ok(Math.max(...follow.tops) > follow.screen, `the thinking ran past one screen (deepest scroll ${Math.max(...follow.tops)} px, screen ${follow.screen} px)`);
     const behind = follow.gaps.filter((g) => g > 24);
     assert.equal(behind.length, 0, `the bottom stayed in view in every painted frame of ${follow.gaps.length} (behind by: ${behind.join(', ')} px)`);
     const stream = turn.locator('details.thinking .plain-stream');

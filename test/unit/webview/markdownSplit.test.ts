@@ -93,7 +93,18 @@ describe('streaming markdown splitter', () => {
     const text = 'Intro\n\n```typesc';
     const split = splitTail(parseBlocks(text, {}), text, false);
     assert.equal(split.openFence, undefined);
-    assert.equal(split.tokenEnd, 0, 'a block starting on a partial line keeps the one before it open too');
+    assert.equal(text.slice(split.charEnd), '```typesc', 'the partial line stays open');
+  });
+
+  it('a block on a partial line keeps the one before it open, unless that is a paragraph a blank line ended', () => {
+    const list = '- a\n\n3';
+    assert.equal(splitTail(parseBlocks(list, {}), list, false).charEnd, 0, '"3" may still become "3. item" of the list');
+    const prose = 'First paragraph.\n\nSecond, still stre';
+    const split = splitTail(parseBlocks(prose, {}), prose, false);
+    assert.equal(prose.slice(split.charEnd), 'Second, still stre', 'the first paragraph is finished; only the second is the tail');
+    assert.equal(split.tokenEnd, 3);
+    const lazy = 'First paragraph\ncontin';
+    assert.equal(splitTail(parseBlocks(lazy, {}), lazy, false).charEnd, 0, 'without a blank line the partial line continues the paragraph');
   });
 
   it('treats a closed fence as finished at once, but a list only once another block starts', () => {
