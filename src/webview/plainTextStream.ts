@@ -1,6 +1,5 @@
-// Long streaming plain text (thinking) in small block-level chunks: appending to a chunk relayouts only
-// that chunk, so a new chunk starts at a newline once the current one passes CHUNK_CHARS. Each append is
-// a new text node in the chunk (cheaper than appendData, which copies the node's whole text). Chunks
+// Long streaming plain text (thinking) in small block-level chunks: appending to a text node relayouts
+// only its chunk, so a new chunk starts at a newline once the current one passes CHUNK_CHARS. Chunks
 // are grouped in sections; a finished section skips layout and paint while off screen (CSS
 // content-visibility), so the cost of an update stays the same at 100k tokens as at 1k without the
 // browser having to track visibility of every small chunk.
@@ -13,8 +12,7 @@ export class PlainTextStream {
   readonly el: HTMLElement;
   private section: HTMLElement | undefined;
   private sectionChunks = 0;
-  /** The chunk being filled, if it still takes text. */
-  private chunk: HTMLElement | undefined;
+  private node: Text | undefined;
   private length = 0;
   private text: string[] = [];
   /** Characters appended so far. */
@@ -30,17 +28,18 @@ export class PlainTextStream {
     this.chars += text.length;
     let rest = text;
     while (rest) {
-      const chunk = this.chunk ?? this.startChunk();
+      if (!this.node) this.startChunk();
+      const node = this.node as Text;
       // The chunk ends at the first line break that makes it CHUNK_CHARS long, so it renders the same
       // as one long text; a large delta (a backlog) is spread over as many chunks as it needs.
       const nl = rest.indexOf('\n', Math.max(0, CHUNK_CHARS - this.length - 1));
       if (nl === -1) {
-        chunk.append(rest);
+        node.appendData(rest);
         this.length += rest.length;
         return;
       }
-      chunk.append(rest.slice(0, nl + 1));
-      this.chunk = undefined;
+      node.appendData(rest.slice(0, nl + 1));
+      this.node = undefined;
       rest = rest.slice(nl + 1);
     }
   }
@@ -51,17 +50,15 @@ export class PlainTextStream {
     return this.text[0] ?? '';
   }
 
-  private startChunk(): HTMLElement {
+  private startChunk(): void {
     if (!this.section || this.sectionChunks >= SECTION_CHUNKS) {
       this.section = h('div', { class: 'plain-section' });
       this.sectionChunks = 0;
       this.el.append(this.section);
     }
-    const chunk = h('div', { class: 'plain-chunk' });
-    this.chunk = chunk;
+    this.node = document.createTextNode('');
     this.length = 0;
     this.sectionChunks++;
-    this.section.append(chunk);
-    return chunk;
+    this.section.append(h('div', { class: 'plain-chunk' }, this.node));
   }
 }
