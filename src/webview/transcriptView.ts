@@ -1,7 +1,8 @@
 // The transcript (role="log"). Deltas are queued and applied once per animation frame; structural
 // changes apply queued text first so nothing lands out of order. Follows the bottom unless the
-// reader has scrolled up: per frame that is the browser's scroll anchoring on an end marker (the only
-// anchor candidate), which costs no forced layout; structural changes still scroll explicitly.
+// reader has scrolled up. Following costs nothing per frame: the browser's scroll anchoring keeps an
+// end marker (the only anchor candidate) in place as text grows above it, and an IntersectionObserver on
+// the marker says when the reader has left the bottom or come back; no scroll listener, no forced layout.
 //
 // Long transcripts keep the DOM bounded: only the newest turns render when a transcript loads; older
 // ones are placeholders of estimated height that render when scrolled near (IntersectionObserver), and
@@ -60,10 +61,6 @@ export class TranscriptView {
   private stickToBottom = true;
   /** Last child of the log and its only scroll-anchor candidate: anchored, growth above it keeps it in place. */
   private readonly end: HTMLElement;
-  /** The end marker is in view (IntersectionObserver, so no layout is forced to know it). */
-  private endVisible = false;
-  /** Scrolled to the very top, where Chromium never anchors; kept from scroll events, not read per frame. */
-  private atTop = true;
   /** "Earlier conversation summarized" blocks by compaction id; each sits right before its turn. */
   private compactions = new Map<string, HTMLElement>();
 
@@ -77,17 +74,13 @@ export class TranscriptView {
       this.scrollIfFollowing();
       this.el.focus({ preventScroll: true });
     });
-    this.el.addEventListener(
-      'scroll',
-      () => {
-        this.atTop = this.el.scrollTop <= 0;
-        this.stickToBottom = this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight <= STICK_THRESHOLD_PX;
-        if (this.stickToBottom) this.showJump(false);
-      },
-      { passive: true },
-    );
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), { root: this.el, rootMargin: NEAR_MARGIN });
-    new IntersectionObserver((entries) => this.onEndIntersect(entries), { root: this.el }).observe(this.end);
+    // "At the bottom" is the end marker within STICK_THRESHOLD_PX below the view.
+    new IntersectionObserver((entries) => this.onEndIntersect(entries), { root: this.el, rootMargin: `0px 0px ${STICK_THRESHOLD_PX}px 0px` }).observe(this.end);
+    // A shorter view (a taller composer, a resized panel) would leave the marker below it: follow on.
+    new ResizeObserver(() => {
+      if (this.stickToBottom) this.scrollIfFollowing();
+    }).observe(this.el);
   }
 
   reset(turns: readonly TurnSnapshot[]): void {
@@ -197,6 +190,10 @@ export class TranscriptView {
   private applyQueued(): void {
     this.cancelFrame();
     if (this.queued.length === 0) return;
+    // Read before the text changes, so no layout is forced. Chromium does not anchor at the very top, so
+    // text that is only now starting to fill the view is followed by scrolling. A log that already
+    // overflowed and sits at the top was put there by the reader, which the end marker reports.
+    const atTop = this.stickToBottom && this.el.scrollTop <= 0 && this.el.scrollHeight <= this.el.clientHeight + STICK_THRESHOLD_PX;
     const touched = new Set<TurnView>();
     for (const { turnId, deltas } of this.queued) {
       const slot = this.byId.get(turnId);
@@ -211,17 +208,20 @@ export class TranscriptView {
     for (const view of touched) view.flush();
     this.queued = [];
     // Anchored at the end marker, the browser keeps the bottom in view as the text grows; scrolling here
-    // would force a second layout every frame.
-    if (this.stickToBottom && this.endVisible && !this.atTop) this.showJump(false);
-    else this.scrollIfFollowing();
+    // would force a second layout every frame. Scrolled up, the reader stays where they are.
+    if (atTop) this.scrollIfFollowing();
   }
 
-  /** The end marker left the view while following (text grew at the top, where nothing anchors): catch up. */
+  /**
+   * The end marker came within reach of the view (follow again) or left it. Growing text cannot move it
+   * away (it is the scroll anchor, and at the top the frame scrolls itself), so leaving is the reader.
+   */
   private onEndIntersect(entries: readonly IntersectionObserverEntry[]): void {
     const entry = entries.at(-1);
-    if (!entry) return;
-    this.endVisible = entry.isIntersecting;
-    if (!this.endVisible && this.stickToBottom) this.scrollIfFollowing();
+    // A log that is not shown (the history list in its place) has no bottom to be at.
+    if (!entry || !entry.rootBounds?.height) return;
+    this.stickToBottom = entry.isIntersecting;
+    this.showJump(!entry.isIntersecting);
   }
 
   private cancelFrame(): void {
