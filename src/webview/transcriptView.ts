@@ -294,10 +294,13 @@ export class TranscriptView {
       slot.near = entry.isIntersecting;
       if (slot.near && slot.placeholder) toRender = true;
     }
+    // A reader who just scrolled up brings turns near in the same frame the end marker leaves the view,
+    // and the browser may deliver that report after this one: the scroll position decides, not the flag.
+    const follow = this.stickToBottom && this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight <= STICK_THRESHOLD_PX;
     this.keepScroll(() => {
       if (toRender) for (const slot of this.slots) if (slot.near && slot.placeholder) this.swap(slot, true);
       this.collapseFarTurns();
-    });
+    }, follow);
   }
 
   /** Collapses the rendered turns farthest from the viewport until the rendered part is within budget. */
@@ -329,8 +332,8 @@ export class TranscriptView {
    * Runs a change that swaps turns without moving what the reader sees: while following, the bottom
    * stays in view; otherwise the first turn at the top of the viewport keeps its on-screen position.
    */
-  private keepScroll(change: () => void): void {
-    if (this.stickToBottom) {
+  private keepScroll(change: () => void, follow = this.stickToBottom): void {
+    if (follow) {
       change();
       this.scrollIfFollowing();
       return;

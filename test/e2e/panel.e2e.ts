@@ -34,10 +34,17 @@ describe('Chat panel: composer and scrolling', () => {
   });
 
   it('scrolling up while an answer streams stops the auto-scroll and offers Jump to latest', async () => {
-    const lines = Array.from({ length: 160 }, (_, i) => `Line ${i + 1} of a long answer.`);
+    // An earlier turn sits far above the answer: scrolling up brings it near, which used to run the
+    // turn observer (and its keep-the-bottom scroll) before the end marker reported the reader leaving.
+    f.fake.enqueue(text('An earlier, short answer.'));
+    await f.chat.send('a short one first');
+    await f.chat.waitForTranscriptText('An earlier, short answer.');
+    await f.chat.sendButton.waitFor({ state: 'visible' });
+    const lines = Array.from({ length: 240 }, (_, i) => `Line ${i + 1} of a long answer.`);
     f.fake.enqueue(paced(40, text(lines.map((l) => `${l}\n\n`))));
     await f.chat.send('a long answer please');
-    await f.chat.waitForTranscriptText('Line 30 of');
+    // 100 paragraphs are far taller than the view plus the 1,200 px the turn observer looks ahead.
+    await f.chat.waitForTranscriptText('Line 100 of');
     const log = f.chat.transcript;
     // While following, every painted frame shows the bottom, however much text the frame added.
     const followed = await log.evaluate(async (el) => {
@@ -60,13 +67,13 @@ describe('Chat panel: composer and scrolling', () => {
     });
     const jump = f.chat.frame.getByRole('button', { name: 'Jump to latest' });
     await jump.waitFor({ state: 'visible' });
-    await f.chat.waitForTranscriptText('Line 60 of');
+    await f.chat.waitForTranscriptText('Line 150 of');
     assert.ok((await log.evaluate((el) => el.scrollTop)) < 50, 'the reader stays where they scrolled');
     await jump.click();
     await jump.waitFor({ state: 'hidden' });
     const atBottom = await log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 24);
     assert.ok(atBottom, 'Jump to latest scrolls to the bottom');
-    await f.chat.waitForTranscriptText('Line 160 of', { timeoutMs: 30_000 });
+    await f.chat.waitForTranscriptText('Line 240 of', { timeoutMs: 30_000 });
     assert.ok(await log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 24), 'and it follows again');
   });
 
