@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Streaming benchmark in the real webview: code-server + chromium, the packaged extension, the fake API.
 // The fake streams 100k thinking tokens and 20k answer tokens at 2,000 tokens/s, once into the panel as
-// it is and once into a naive baseline that re-renders the whole block as Markdown on every update.
+// it is, then into naive baselines that re-render the whole block as Markdown on every delta, and on
+// every host message.
 // Then a stored 1,000-turn conversation is loaded (test/harness/bench-extension) to measure heap, DOM
 // size and bytes per message exchange. Run alone: `node bench/streaming.mjs` (builds and packages first).
 //
@@ -20,6 +21,9 @@
 // - The 20x comparison is per token displayed: the baseline falls behind and is cut off BASELINE_CAP_MS
 //   after the fake finished, having shown fewer tokens, the cheap early ones; totals would compare
 //   different work, and per token understates its cost over the whole stream.
+// - Two baselines (bench/webviewProbe.mjs installBaseline): the issue's, which re-renders the whole block
+//   on every delta, and a kinder one that re-renders once per host message; the target is checked
+//   against the first, the second is printed next to it.
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
@@ -101,9 +105,9 @@ async function metrics(cdp) {
   return { t: Date.now(), task: get('TaskDuration') * 1000, script: get('ScriptDuration') * 1000 };
 }
 
-/** Streams the scenario into the panel and measures it; `baseline` installs the naive renderer first. */
+/** Streams the scenario into the panel and measures it; `baseline` ('delta' or 'message') installs the naive renderer first. */
 async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, markers, baseline, hostLog }) {
-  if (baseline) await frame.evaluate(installBaseline);
+  if (baseline) await frame.evaluate(installBaseline, baseline);
   await frame.evaluate(() => window.__bench.reset());
   // Like the warm-up: the run starts from a collected heap. The renderer is the workbench's too, and left
   // to itself its first full GC in the run (~110 ms here) collects what starting the window left behind.
@@ -137,7 +141,7 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
       if (sampling) bottomGaps.push(await frame.evaluate(distanceFromBottom));
     }
   })();
-  await chat.send(baseline ? 'stream again, naive baseline' : 'stream benchmark');
+  await chat.send(baseline ? `stream again, naive baseline per ${baseline}` : 'stream benchmark');
   // Wait for the fake to send the last marker, then for the webview to show it (or the cap).
   while (watch.sent.size < markers) await new Promise((r) => setTimeout(r, 200));
   const sentAll = Date.now();
@@ -165,13 +169,24 @@ async function streamRun({ fake, chat, frame, cdp, pageCdp, watch, scenario, mar
   const toTs = clockSync(events);
   // Webview main-thread time between two wall-clock instants (NaN without a clock sync in the trace).
   const frameWorkBetween = (a, b) => (toTs ? frameWorkMs(events, frameIds, { fromTs: toTs(a), toTs: toTs(b) }) : NaN);
+  let renders = 0;
   if (baseline) {
-    const { renders, missed } = await frame.evaluate(() => ({ ...window.__baseline, stopped: (window.__baseline.stopped = true) }));
+    const state = await frame.evaluate(() => ({ ...window.__baseline, stopped: (window.__baseline.stopped = true) }));
     // A baseline that rendered nothing would make the comparison meaningless: fail loudly instead.
-    if (renders === 0) throw new Error(`the naive baseline never rendered (${missed} deltas found no block element): the bench's DOM selectors are out of date`);
+    if (state.renders === 0) throw new Error(`the naive baseline never rendered (${state.missed} deltas found no block element): the bench's DOM selectors are out of date`);
+    // Per delta means per token here: merged text it could not split back would make it kinder than stated.
+    if (state.unsplit > 0) throw new Error(`the per-delta baseline could not split ${state.unsplit} messages into the bench's tokens`);
+    renders = state.renders;
+    // A baseline that fell behind still has messages queued: let them go (stopped, it drops them) before
+    // the next run, or they would land in its turn and their dispatch would count in it.
+    for (let last = -1, now = 0; now !== last; ) {
+      last = now;
+      await new Promise((r) => setTimeout(r, 1000));
+      now = await frame.evaluate(() => window.__bench.messages);
+    }
   }
   const hostPauses = readHostPauses(hostLog, t0, end);
-  return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, byKind, frameFound: frameIds.size > 0, hostPauses, t0, bottomGaps };
+  return { ...summarize({ probe, samples, sent: watch.sent, markers, t0, end, capped: probe.seen.length < markers, frameWorkBetween }), frameMs, byKind, frameFound: frameIds.size > 0, hostPauses, t0, bottomGaps, renders };
 }
 
 /** The extension host's GC pauses and stalls between two instants (test/harness/bench-extension), as "12.3s:GC 25ms". */
@@ -369,12 +384,15 @@ export async function runStreamingBench(root) {
     const domNodes = await frame.evaluate(countDomNodes);
     const heap = scope === 'webview renderer only' ? { mb: await heapMb(cdp), how: 'webview renderer, after GC' } : { mb: (await heapMb(pageCdp)) - workbenchHeap, how: 'renderer after GC minus the workbench alone before the panel opened' };
 
-    console.log('  streaming again into the naive baseline (re-render the whole block per update)…');
+    console.log('  streaming again into the naive baseline (re-render the whole block on every delta)…');
     await newChat(chat);
     // The libraries' browser builds, evaluated as expressions (through the debugger, so CSP does not apply).
     for (const lib of ['markdown-it/dist/browser/markdown-it.umd.min.js', 'dompurify/dist/purify.min.js']) await frame.evaluate(fs.readFileSync(path.join(root, 'node_modules', lib), 'utf8'));
-    const naive = await streamRun({ ...run, scenario: scenario(), baseline: true });
-    return { scope, ours, naive, small, large, domNodes, heap };
+    const naive = await streamRun({ ...run, scenario: scenario(), baseline: 'delta' });
+    console.log('  and into a kinder baseline (re-render the whole block once per host message, ~40 ms of deltas)…');
+    await newChat(chat);
+    const kind = await streamRun({ ...run, scenario: scenario(), baseline: 'message' });
+    return { scope, ours, naive, kind, small, large, domNodes, heap };
   } finally {
     watch.restore();
     await wb?.close();
@@ -385,50 +403,63 @@ export async function runStreamingBench(root) {
 
 export function printStreamingBench(r) {
   const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
-  const lb = (x, d = 0) => (r.naive.capped ? `≥ ${f(x, d)}` : f(x, d));
+  // A baseline cut off before the end shows lower bounds.
+  const lbOf = (run) => (x, d = 0) => (run.capped ? `≥ ${f(x, d)}` : f(x, d));
+  const runs = [r.ours, r.naive, r.kind];
   console.log(`\nStreaming in the real webview (${THINKING_TOKENS / 1000}k thinking + ${ANSWER_TOKENS / 1000}k answer tokens at ${TOKENS_PER_SECOND} tok/s); main thread: ${r.scope}`);
-  console.log(`  ${'metric'.padEnd(40)} ${'panel'.padStart(12)} ${'naive baseline'.padStart(16)}`);
-  const row = (name, a, b) => console.log(`  ${name.padEnd(40)} ${a.padStart(12)} ${b.padStart(16)}`);
-  row('markers shown / sent', `${r.ours.shown}/${r.ours.markers}`, `${r.naive.shown}/${r.naive.markers}`);
-  row('display lag p50 (ms)', f(r.ours.lagP50), lb(r.naive.lagP50));
-  row('display lag p99 (ms)', f(r.ours.lagP99), lb(r.naive.lagP99));
-  row('long tasks (count)', f(r.ours.longTasks), lb(r.naive.longTasks));
-  row('long tasks (total ms)', f(r.ours.longTaskMs), lb(r.naive.longTaskMs));
-  row('webview main-thread time (ms, trace)', f(r.ours.frameMs), lb(r.naive.frameMs));
-  row('whole renderer task time (ms)', f(r.ours.taskMs), lb(r.naive.taskMs));
-  row('webview script time (ms)', f(r.ours.scriptMs), lb(r.naive.scriptMs));
-  row('webview cost per token near 1k (ms)', f(r.ours.frameCost1k, 4), f(r.naive.frameCost1k, 4));
-  row('webview cost per token near 96k (ms)', f(r.ours.frameCost100k, 4), Number.isFinite(r.naive.frameCost100k) ? f(r.naive.frameCost100k, 4) : 'not reached');
-  row('renderer cost per token near 1k (ms)', f(r.ours.cost1k, 4), f(r.naive.cost1k, 4));
-  row('renderer cost per token near 96k (ms)', f(r.ours.cost100k, 4), Number.isFinite(r.naive.cost100k) ? f(r.naive.cost100k, 4) : 'not reached');
-  row('webview main-thread ms per 1k tokens shown', f((r.ours.frameMs / r.ours.shown) * (1000 / MARK_EVERY), 1), lb((r.naive.frameMs / r.naive.shown) * (1000 / MARK_EVERY), 1));
-  row('wall time measured (s)', f(r.ours.wallMs / 1000, 1), f(r.naive.wallMs / 1000, 1));
+  const row = (name, cells) => console.log(`  ${name.padEnd(42)} ${cells.map((c, i) => c.padStart(i ? 18 : 12)).join(' ')}`);
+  row('metric', ['panel', 'baseline: delta', 'baseline: message']);
+  const each = (fn) => runs.map((run, i) => (i ? lbOf(run) : f)(fn(run), 0));
+  row('markers shown / sent', runs.map((run) => `${run.shown}/${run.markers}`));
+  row('whole-block renders', runs.map((run, i) => (i ? String(run.renders) : '-')));
+  row('display lag p50 (ms)', each((run) => run.lagP50));
+  row('display lag p99 (ms)', each((run) => run.lagP99));
+  row('long tasks (count)', each((run) => run.longTasks));
+  row('long tasks (total ms)', each((run) => run.longTaskMs));
+  row('webview main-thread time (ms, trace)', each((run) => run.frameMs));
+  row('whole renderer task time (ms)', each((run) => run.taskMs));
+  row('webview script time (ms)', each((run) => run.scriptMs));
+  row('webview cost per token near 1k (ms)', runs.map((run) => f(run.frameCost1k, 4)));
+  row('webview cost per token near 96k (ms)', runs.map((run) => (Number.isFinite(run.frameCost100k) ? f(run.frameCost100k, 4) : 'not reached')));
+  row('renderer cost per token near 1k (ms)', runs.map((run) => f(run.cost1k, 4)));
+  row('renderer cost per token near 96k (ms)', runs.map((run) => (Number.isFinite(run.cost100k) ? f(run.cost100k, 4) : 'not reached')));
+  row('webview main-thread ms per 1k tokens shown', runs.map((run, i) => (i ? lbOf(run) : f)((run.frameMs / run.shown) * (1000 / MARK_EVERY), 1)));
+  row('wall time measured (s)', runs.map((run) => f(run.wallMs / 1000, 1)));
   const kinds = (k, all) => Object.entries(k).filter(([n]) => n.startsWith('all:') === all).sort((a, b) => b[1] - a[1]).slice(0, 7).map(([n, ms]) => `${n.replace('all:', '')} ${f(ms)}`).join(', ');
-  console.log(`  webview time by outermost kind: panel: ${kinds(r.ours.byKind, false)}; baseline: ${kinds(r.naive.byKind, false)}`);
-  console.log(`  webview time by kind, nested included: panel: ${kinds(r.ours.byKind, true)}; baseline: ${kinds(r.naive.byKind, true)}`);
+  for (const [label, run] of [['panel', r.ours], ['baseline per delta', r.naive], ['baseline per message', r.kind]]) {
+    console.log(`  webview time by kind, ${label}: outermost ${kinds(run.byKind, false)}; nested included ${kinds(run.byKind, true)}`);
+  }
   console.log(`  panel: ${r.ours.lagSplit}`);
   console.log(`  extension host pauses during the panel run: ${r.ours.hostPauses}`);
   console.log(`  panel: worst lags ${r.ours.whereLag}; long tasks ${r.ours.whereLong || 'none'}`);
   if (!r.ours.frameFound) console.log('  (the trace did not name the webview frame: webview figures are n/a)');
-  if (r.naive.capped) console.log(`  (the baseline fell behind: it was cut off ${BASELINE_CAP_MS / 1000} s after the fake finished, so its figures are lower bounds)`);
+  if (r.naive.capped || r.kind.capped) console.log(`  (a baseline that fell behind was cut off ${BASELINE_CAP_MS / 1000} s after the fake finished, so its figures are lower bounds)`);
   const costRatio = r.ours.frameCost100k / r.ours.frameCost1k;
-  // Per token displayed: the baseline falls behind and is cut off, so comparing totals would compare
-  // different amounts of work. Its cost per token grows with the text, and it is cut off early, so this
-  // ratio understates the difference over the whole stream.
+  // Per token displayed: the baselines fall behind and are cut off, so comparing totals would compare
+  // different amounts of work. Their cost per token grows with the text, and they are cut off early, so
+  // these ratios understate the difference over the whole stream.
   const perToken = (run, ms) => ms / (run.shown * MARK_EVERY);
-  const mainRatio = perToken(r.naive, r.naive.frameMs) / perToken(r.ours, r.ours.frameMs);
-  const ratioOf = (key) => perToken(r.naive, r.naive[key]) / perToken(r.ours, r.ours[key]);
+  const ratioOf = (base, key) => perToken(base, base[key]) / perToken(r.ours, r.ours[key]);
+  const mainRatio = ratioOf(r.naive, 'frameMs');
+  const kindRatio = ratioOf(r.kind, 'frameMs');
   const perMessage = Math.abs(r.large.bytes - r.small.bytes) <= Math.max(64, 0.05 * r.small.bytes);
   const checks = [
     [`display lag p99 ≤ ${TARGETS.lagP99Ms} ms`, r.ours.lagP99 <= TARGETS.lagP99Ms && r.ours.shown === r.ours.markers, `${f(r.ours.lagP99)} ms`],
     [`cost at ~100k ≤ ${TARGETS.costRatio}x cost at ~1k`, costRatio <= TARGETS.costRatio, `${f(costRatio, 2)}x (whole renderer: ${f(r.ours.cost100k / r.ours.cost1k, 2)}x)`],
-    [`≥ ${TARGETS.mainThreadRatio}x less webview main-thread time per token than the baseline`, mainRatio >= TARGETS.mainThreadRatio, `${lb(mainRatio, 1)}x (webview script: ${lb(ratioOf('scriptMs'), 1)}x; whole renderer: ${lb(ratioOf('taskMs'), 1)}x)`],
+    [
+      `≥ ${TARGETS.mainThreadRatio}x less webview main-thread time per token than the baseline`,
+      mainRatio >= TARGETS.mainThreadRatio,
+      `${lbOf(r.naive)(mainRatio, 1)}x (webview script: ${lbOf(r.naive)(ratioOf(r.naive, 'scriptMs'), 1)}x; whole renderer: ${lbOf(r.naive)(ratioOf(r.naive, 'taskMs'), 1)}x)`,
+    ],
     [`webview heap ≤ ${TARGETS.heapMb} MB (${LONG_TURNS} turns)`, r.heap.mb <= TARGETS.heapMb, `${f(r.heap.mb, 1)} MB (${r.heap.how})`],
     [`DOM nodes ≤ ${TARGETS.domNodes} (${LONG_TURNS} turns)`, r.domNodes <= TARGETS.domNodes, String(r.domNodes)],
     ['the panel kept the bottom in view while streaming', r.ours.bottomGaps.length > 0 && r.ours.bottomGaps.every((g) => g <= FOLLOW_SLACK_PX), `${r.ours.bottomGaps.filter((g) => g <= FOLLOW_SLACK_PX).length}/${r.ours.bottomGaps.length} samples within ${FOLLOW_SLACK_PX} px of the bottom (max ${Math.max(...r.ours.bottomGaps)} px)`],
     ['bytes per message exchange independent of length', perMessage, `${r.small.bytes} B (${r.small.messages} msgs) at 10 turns, ${r.large.bytes} B (${r.large.messages} msgs) at ${LONG_TURNS}`],
   ];
   for (const [name, ok, value] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'} ${name.padEnd(52)} ${value}`);
+  // Not a target: the same ratio against a baseline that re-renders once per host message (it gets our
+  // coalescing for free). It moves ±12% between runs with how far that baseline got before the cut-off.
+  console.log(`  INFO ${'the same against the kinder per-message baseline'.padEnd(52)} ${lbOf(r.kind)(kindRatio, 1)}x (webview script: ${lbOf(r.kind)(ratioOf(r.kind, 'scriptMs'), 1)}x)`);
   return checks.every(([, ok]) => ok);
 }
 

@@ -77,6 +77,35 @@ describe('Chat panel: composer and scrolling', () => {
     assert.ok(await log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 24), 'and it follows again');
   });
 
+  it('attaching an image while an answer streams shortens the log, and the bottom stays in view', async () => {
+    const lines = Array.from({ length: 160 }, (_, i) => `Step ${i + 1} of a long answer.`);
+    f.fake.enqueue(paced(40, text(lines.map((l) => `${l}\n\n`))));
+    await f.chat.send('stream while I attach a screenshot');
+    await f.chat.waitForTranscriptText('Step 30 of');
+    const log = f.chat.transcript;
+    const before = await log.evaluate((el) => el.clientHeight);
+    await f.chat.input.click();
+    await f.chat.pasteImage(800, 600, 'shot.png');
+    await f.chat.attachedChips.locator('.image-chip').waitFor();
+    const after = await log.evaluate((el) => el.clientHeight);
+    assert.ok(after < before - 24, `the chip row takes room from the log (${before} → ${after} px)`);
+    // The shorter view keeps following: the bottom is in view in every painted frame from here on.
+    const gaps = await log.evaluate(async (el) => {
+      const out: number[] = [];
+      const w = globalThis as unknown as { requestAnimationFrame(cb: () => void): number };
+      for (let i = 0; i < 20; i++) {
+        await new Promise<void>((resolve) => w.requestAnimationFrame(() => setTimeout(resolve, 0)));
+        out.push(Math.round(el.scrollHeight - el.scrollTop - el.clientHeight));
+      }
+      return out;
+    });
+    assert.ok(gaps.every((g) => g <= 24), `distance from the bottom in each frame: ${gaps.join(', ')}`);
+    assert.equal(await f.chat.frame.getByRole('button', { name: 'Jump to latest' }).isVisible(), false, 'no Jump to latest: the reader did not scroll');
+    await f.chat.attachedChips.getByRole('button', { name: 'Remove shot.png' }).click();
+    await f.chat.waitForTranscriptText('Step 160 of', { timeoutMs: 30_000 });
+    await f.chat.sendButton.waitFor({ state: 'visible' });
+  });
+
   it('a context-window meter shows how much of the model\'s window the conversation fills', async () => {
     await f.chat.runCommand('Claude: New Chat');
     const meter = f.chat.frame.getByRole('meter', { name: 'Context window' });
