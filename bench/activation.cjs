@@ -18,7 +18,6 @@ const context = {
   globalStorageUri: vscode.Uri.file(path.resolve('.test-artifacts/bench-storage')),
   workspaceState: { get: () => undefined, update: async () => {}, keys: () => [] },
   secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => ({ dispose() {} }) },
-  workspaceState: { get: () => undefined, update: async () => {}, keys: () => [] },
 };
 ext.activate(context);
 const t2 = process.hrtime.bigint();
