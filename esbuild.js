@@ -38,7 +38,8 @@ const common = {
 const extension = {
   ...common,
   // engine.js holds the SDK and the tools and is required on first use, keeping activation cheap.
-  entryPoints: { extension: 'src/extension.ts', engine: 'src/engine.ts' },
+  // regexWorker.js runs model regexes off the host thread (fallback search) and is started by path.
+  entryPoints: { extension: 'src/extension.ts', engine: 'src/engine.ts', regexWorker: 'src/core/patterns/regexWorker.ts' },
   outdir: 'dist',
   platform: 'node',
   format: 'cjs',

@@ -311,6 +311,8 @@ async function exchangeBytes({ chat, frame, convFile, turns, label }) {
   const { longConversation, answerMarker } = globalThis.__benchOut;
   fs.writeFileSync(convFile, JSON.stringify(longConversation(turns)));
   await chat.runCommand('Companion Bench: Load Conversation');
+  // Stored in the history by the bench extension (the packaged extension has no API): opened from the list.
+  await chat.frame.getByRole('button', { name: `Open Companion Bench: ${turns} messages` }).first().click();
   await chat.transcript.getByText(answerMarker(turns / 2)).waitFor({ state: 'visible', timeout: 60_000 });
   await frame.evaluate(() => window.__bench.reset({ countBytes: true }));
   await chat.send(`a new question ${label}`);

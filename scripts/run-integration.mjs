@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Integration tier: runs out/test/integration (mocha) inside the extension host of a real VS Code
-// (code-server, offline), next to the extension under test, and reports the results.
+// (code-server, offline) as the extension's own tests, the way @vscode/test-electron does: the workbench
+// loads the extension as one under development and the suite as its tests, so it runs in
+// ExtensionMode.Test (the only mode in which activate() returns the API the suite drives).
 // Usage: node scripts/run-integration.mjs [--build] [--extension <unpacked extension dir>]
 //        CLAUDE_COMPANION_TEST_GREP=<pattern> runs only the matching tests.
 // Env: CLAUDE_COMPANION_INTEGRATION_TIMEOUT_MS (default 600000), CLAUDE_COMPANION_KEEP_TEMP=1,
@@ -21,7 +23,6 @@ const TIMEOUT_MS = Number(process.env.CLAUDE_COMPANION_INTEGRATION_TIMEOUT_MS ||
 const ARTIFACTS = path.join(REPO, '.test-artifacts');
 const ARTIFACT = path.join(ARTIFACTS, 'integration.json');
 const LOGS_ARTIFACT = path.join(ARTIFACTS, 'integration-logs');
-const RUNNER_EXTENSION = path.join(REPO, 'test', 'harness', 'runner-extension');
 const TEST_ENTRY = path.join(REPO, 'out', 'test', 'integration', 'index.js');
 
 async function main() {
@@ -44,8 +45,9 @@ async function main() {
   const workspace = path.join(tmp, 'workspace');
   const resultsFile = path.join(tmp, 'results.jsonl');
   copyDir(path.join(REPO, 'test', 'fixtures', 'workspace'), workspace);
-  const underTest = copyExtensionFolder(extensionSource, extensionsDir, { include: EXTENSION_FILES });
-  copyExtensionFolder(RUNNER_EXTENSION, extensionsDir);
+  // Outside the extensions folder: loaded only as the extension under development.
+  const underTest = copyExtensionFolder(extensionSource, path.join(tmp, 'under-test'), { include: EXTENSION_FILES });
+  const testEntry = snapshotSuite(path.join(tmp, 'suite'));
   writeUserSettings(userDataDir);
   console.log(`[integration] ${underTest.id} ${underTest.version} from ${extensionSource}`);
 
@@ -54,13 +56,21 @@ async function main() {
     userDataDir,
     extensionsDir,
     workspace,
-    env: { CLAUDE_COMPANION_TEST_ENTRY: TEST_ENTRY, CLAUDE_COMPANION_TEST_RESULTS: resultsFile },
+    extensionTests: true,
+    env: { CLAUDE_COMPANION_TEST_RESULTS: resultsFile },
   });
   console.log(`[integration] code-server up at ${server.url} (${since()})`);
   const browser = await launchChromium();
-  const page = await openWorkbench(browser, server.workbenchUrl());
+  // The workbench calls codeAutomationExit(code) when the test run ends, however it ends (a suite that
+  // fails to load writes nothing itself): that closes the results file.
+  const exited = (code) => fs.appendFileSync(resultsFile, `${JSON.stringify({ event: 'done', ok: code === 0, error: code === 0 ? undefined : `the test run ended with exit code ${code}` })}\n`);
+  const page = await openWorkbench(browser, server.testWorkbenchUrl({ extensionDevelopmentPath: underTest.dir, extensionTestsPath: testEntry }), {
+    beforeLoad: (p) => p.exposeFunction('codeAutomationExit', exited),
+  });
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  // Where the workbench reports a test module that failed to load.
+  page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text()));
   console.log(`[integration] workbench loaded (${since()}); waiting for the suite`);
 
   const printer = createSpecPrinter();
@@ -90,6 +100,19 @@ async function main() {
   console.log(`\n[integration] finished in ${since()}`);
   console.log(`integration: ${passed} passed, ${failed} failed`);
   return done.ok && failed === 0 && passed > 0;
+}
+
+/**
+ * Copies the built suite (out/) into `dir` and returns its entry point: a rebuild during the run
+ * (`node esbuild.js --tests` empties out/ first) must not pull the suite away under the extension host.
+ * node_modules and the test fixtures are linked, as they sit next to out/ in the repo.
+ */
+function snapshotSuite(dir) {
+  for (const sub of ['src', 'test']) fs.cpSync(path.join(REPO, 'out', sub), path.join(dir, 'out', sub), { recursive: true });
+  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  fs.mkdirSync(path.join(dir, 'test'));
+  fs.symlinkSync(path.join(REPO, 'test', 'fixtures'), path.join(dir, 'test', 'fixtures'), 'dir');
+  return path.join(dir, path.relative(REPO, TEST_ENTRY));
 }
 
 /** Copies the VS Code logs and raw results next to the summary, for CI artifacts. */

@@ -3,6 +3,7 @@
 export { ClaudeClient } from './core/claude/claudeClient';
 export { WORKSPACE_TOOLS, createFallbackSearch, createNodeFileSystem, createRipgrepSearch, findRipgrep, listWorkspaceFiles, readFileForAttachment, runTool } from './core/tools';
 export { resolveApplyTarget } from './core/codeBlocks/applyTarget';
+export { fileAccessChecker } from './core/tools/workspaceFiles';
 export { toErrorInfo } from './core/claude/errors';
 export { BatchGoneError, WorkspaceBatch, prepareBatch } from './core/review/batchLifecycle';
 export { createReviewBatchCodec } from './core/review/reviewBatchCodec';

@@ -7,10 +7,11 @@ import { loadEngine } from './vscode/engineLoader';
 import { CHAT_VIEW_ID, ChatViewProvider } from './vscode/chatViewProvider';
 import { registerCommands } from './vscode/commands';
 import { RequestLog } from './vscode/requestLog';
-import { logIncludesContent, onSettingsChanged, readSettings } from './vscode/settings';
+import { logIncludesContent, onSettingsChanged, readSettings, registerUserScopeNotices } from './vscode/settings';
 import { CostStatusBar } from './vscode/costStatusBar';
 import { registerComposerOptions } from './vscode/composerOptions';
 import { registerFileSearch } from './vscode/fileSearch';
+import { accessDialogs } from './vscode/fileAccess';
 import { registerCodeBlockActions } from './vscode/codeBlockActions';
 import { registerLinkOpener } from './vscode/linkOpener';
 import { registerViewPreferences } from './vscode/viewPreferences';
@@ -18,10 +19,10 @@ import { registerReview } from './vscode/review/registerReview';
 import { ConversationHistory } from './vscode/history/conversationHistory';
 import { registerHistory } from './vscode/history/registerHistory';
 import { writesDisabledReason } from './vscode/agent/agentSettings';
-import { restoreFiles } from './vscode/agent/fileRestorer';
+import { RevertDialogs, WorkspaceRevert } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
 import { WriteApprovals } from './vscode/agent/writeApprovals';
-import type { CompanionApi } from './vscode/testApi';
+import { testApiFor, type CompanionApi } from './vscode/testApi';
 import { registerWorkspaceReview } from './vscode/review/workspaceReview';
 import { ReviewFindings } from './vscode/review/reviewFindings';
 import { createCompactor, registerCompaction } from './vscode/compaction';
@@ -30,7 +31,7 @@ import { setTranslator } from './core/l10n';
 /** Saves what is not on disk yet when the window closes. */
 let flushHistory: (() => Promise<void>) | undefined;
 
-export function activate(context: vscode.ExtensionContext): CompanionApi {
+export function activate(context: vscode.ExtensionContext): CompanionApi | undefined {
   setTranslator((message, ...args) => vscode.l10n.t(message, ...args));
   const apiKeys = new ApiKeyStore(context.secrets);
   const log = new RequestLog(context.logUri);
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     return new ClaudeClient({ getSettings: readSettings, getApiKey: () => apiKeys.get(), onRequestLog: log.record, logContent: logIncludesContent });
   });
   const approvals = new WriteApprovals();
+  const revertDialogs = new RevertDialogs();
   let hooks: Promise<EditorAgentHooks> | undefined;
   const agentHooks = () => (hooks ??= loadEngine().then((engine) => createAgentHooks(engine, approvals)));
   const history = new ConversationHistory(context.globalStorageUri, context.workspaceState, context.storageUri);
@@ -53,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       onStreamingChanged: (streaming) => void vscode.commands.executeCommand('setContext', 'claudeCompanion.streaming', streaming),
       onTotalsChanged: (totals) => costBar.update(totals),
       agent: agentHooks,
-      restoreFiles,
+      revert: new WorkspaceRevert(revertDialogs),
       writesDisabledReason,
       compactor: createCompactor(client, log),
       onChanged: history.observe,
@@ -65,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
 
   context.subscriptions.push(
     apiKeys,
+    registerUserScopeNotices(context.workspaceState, (message) => log.channel.warn(message)),
     log,
     costBar,
     view,
@@ -81,13 +84,15 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     registerViewPreferences(view),
     ...registerCompaction(view, session),
     ...registerReview({ session, view, client, findings: reviewFindings }),
-    ...registerHistory({ history, session, view }),
+    ...registerHistory({ history, session, view, extensionMode: context.extensionMode }),
   );
   const workspaceReview = registerWorkspaceReview(context, () => client.batches(), {
     clear: () => reviewFindings.clear(),
     publish: (uri, findings, text) => reviewFindings.publishReviewed(uri, findings, text),
   });
-  return { session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine(), workspaceReview, history };
+  // Only the extension's own tests get an API: other extensions could otherwise drive the chat and approvals.
+  const api = { extensionMode: context.extensionMode, session, requestLog: log, approvals, searchEngine: async () => (await agentHooks()).searchEngine(), workspaceReview, history, revertDialogs, accessDialogs };
+  return testApiFor(context.extensionMode, api);
 }
 
 export function deactivate(): Promise<void> | undefined {

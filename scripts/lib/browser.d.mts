@@ -6,5 +6,5 @@ export declare function launchChromium(opts?: { headless?: boolean }): Promise<B
 export declare function openWorkbench(
   browser: Browser,
   url: string,
-  opts?: { viewport?: { width: number; height: number }; timeoutMs?: number },
+  opts?: { viewport?: { width: number; height: number }; timeoutMs?: number; beforeLoad?: (page: Page) => Promise<unknown> },
 ): Promise<Page>;

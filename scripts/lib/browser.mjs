@@ -31,11 +31,14 @@ export async function launchChromium({ headless = process.env.CLAUDE_COMPANION_H
 
 /**
  * Opens the workbench and waits until it has rendered. In code-server the extension host only
- * starts once a browser window connects, so this is also what starts the extensions.
+ * starts once a browser window connects, so this is also what starts the extensions. `beforeLoad(page)`
+ * runs before the page loads.
  */
-export async function openWorkbench(browser, url, { viewport = { width: 1400, height: 900 }, timeoutMs = 60_000 } = {}) {
+export async function openWorkbench(browser, url, { viewport = { width: 1400, height: 900 }, timeoutMs = 60_000, beforeLoad } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  // e.g. functions exposed to the page, which must exist before its scripts run.
+  if (beforeLoad) await beforeLoad(page);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
   return page;

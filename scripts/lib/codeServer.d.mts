@@ -30,6 +30,8 @@ export interface CodeServer {
   extensionsDir: string;
   workspace?: string;
   workbenchUrl(folder?: string): string;
+  /** Runs `extensionTestsPath` with `extensionDevelopmentPath` in ExtensionMode.Test (needs `extensionTests: true`). */
+  testWorkbenchUrl(opts: { extensionDevelopmentPath: string; extensionTestsPath: string; folder?: string }): string;
   logTail(maxChars?: number): string;
   exthostLogTail(maxChars?: number): string;
   stop(): Promise<void>;
@@ -44,6 +46,8 @@ export interface LaunchOptions {
   logFile?: string;
   paths?: CodeServerPaths;
   workspaceTrust?: boolean;
+  /** Lets the workbench run extension tests (see testWorkbenchUrl). */
+  extensionTests?: boolean;
   extraArgs?: string[];
   startTimeoutMs?: number;
 }

@@ -110,6 +110,7 @@ export async function launchCodeServer({
   logFile = path.join(userDataDir, 'code-server.log'),
   paths = codeServerPaths(),
   workspaceTrust = false,
+  extensionTests = false,
   extraArgs = [],
   startTimeoutMs = 90_000,
 } = {}) {
@@ -129,6 +130,9 @@ export async function launchCodeServer({
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+    // The built workbench honours the `payload` that names extensions under development and their tests
+    // only with the smoke-test driver on; that payload is what runs extensions in ExtensionMode.Test.
+    ...(extensionTests ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     ...extraArgs,
@@ -154,6 +158,24 @@ export async function launchCodeServer({
     /** Workbench address; `folder` is an absolute server path to open. */
     workbenchUrl(folder = workspace) {
       return folder ? `${url}/?folder=${encodeURIComponent(folder)}` : `${url}/`;
+    },
+    /**
+     * Workbench address that loads `extensionDevelopmentPath` (an unpacked extension folder) as an extension
+     * under development and runs the module `extensionTestsPath` (exporting `run()`) in its extension host,
+     * as @vscode/test-electron does: the extension runs in ExtensionMode.Test. Server paths, sent as
+     * vscode-remote URIs so the server-side extension host resolves them. Needs `extensionTests: true`.
+     */
+    testWorkbenchUrl({ extensionDevelopmentPath, extensionTestsPath, folder = workspace }) {
+      if (!extensionTests) throw new Error('launchCodeServer({ extensionTests: true }) is needed to run extension tests');
+      const remote = (p) => `vscode-remote://127.0.0.1:${chosenPort}${path.resolve(p).split(path.sep).map(encodeURIComponent).join('/')}`;
+      const payload = [
+        ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
+        ['extensionTestsPath', remote(extensionTestsPath)],
+      ];
+      const address = new URL(`${url}/`);
+      if (folder) address.searchParams.set('folder', folder);
+      address.searchParams.set('payload', JSON.stringify(payload));
+      return address.href;
     },
     logTail: (n) => tailFile(logFile, n),
     /** Tail of the extension-host logs VS Code writes under UD/logs (where activation errors end up). */

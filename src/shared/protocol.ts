@@ -30,6 +30,8 @@ export interface ToolState {
   readonly result?: string;
   /** True when a diff can be shown (writes). */
   readonly hasDiff?: boolean;
+  /** A protected file (settings, instructions, ignore rules…): why this write always asks. */
+  readonly protectedReason?: string;
 }
 
 export interface BlockSnapshot {
@@ -234,6 +236,8 @@ export type HostToWebview =
     }
   | { readonly type: 'toolUpdate'; readonly turnId: string; readonly index: number; readonly tool: ToolState }
   | { readonly type: 'turnReverted'; readonly turnId: string; readonly summary: string }
+  /** "Revert this turn" changed nothing: the user chose Cancel, or a turn or compaction was running. */
+  | { readonly type: 'revertDeclined'; readonly turnId: string; readonly reason: 'cancelled' | 'busy' }
   | { readonly type: 'trust'; readonly writesDisabledReason?: string }
   | { readonly type: 'attachments'; readonly attachments: readonly AttachmentChip[] }
   | { readonly type: 'turnNotice'; readonly turnId: string; readonly notice: TurnNotice }

@@ -16,7 +16,8 @@ const ACTION_COMMANDS: Record<Exclude<ErrorAction, 'retry' | 'newChat' | 'contin
 
 /** What the panel can ask of the write-approval flow. */
 export interface ApprovalControls {
-  decide(toolUseId: string, approved: boolean): boolean;
+  /** Only a proposal the panel shows as a tool card, and only once (see ApprovalRequests). */
+  decideFromPanel(toolUseId: string, approved: boolean): boolean;
   showDiff(toolUseId: string): Promise<boolean>;
 }
 
@@ -127,7 +128,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         await this.runAction(session, message.action);
         return;
       case 'approval':
-        this.approvals.decide(message.toolUseId, message.approved);
+        this.approvals.decideFromPanel(message.toolUseId, message.approved);
         return;
       case 'openDiff':
         await this.approvals.showDiff(message.toolUseId);

@@ -1,8 +1,10 @@
 // The code-block toolbar's actions: Copy (clipboard), Insert at Cursor (active editor), and Apply to File,
-// which goes through the same approval as the agent's writes: VS Code's diff, then Approve or Reject.
+// which goes through the same approval as the agent's writes: VS Code's diff, then Approve or Reject (from
+// the diff's title bar: there is no tool card). Insert and Apply need a trusted workspace.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ApplyTarget } from '../core/codeBlocks/applyTarget';
+import { needsTrustedWorkspace } from '../core/codeBlocks/trustedActions';
 import type { ProposedWrite } from '../core/tools/toolTypes';
 import type { WebviewToHost } from '../shared/protocol';
 import { RESTRICTED_MODE_REASON, readAgentSettings } from './agent/agentSettings';
@@ -23,6 +25,7 @@ export class CodeBlockActions implements vscode.Disposable {
   constructor(private readonly approvals: WriteApprovals) {}
 
   async run(message: CodeActionMessage): Promise<void> {
+    if (!vscode.workspace.isTrusted && needsTrustedWorkspace(message.action)) return this.offerTrust(message.action);
     switch (message.action) {
       case 'copy':
         await vscode.env.clipboard.writeText(message.code);
@@ -56,12 +59,13 @@ export class CodeBlockActions implements vscode.Disposable {
     await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
   }
 
+  private async offerTrust(action: string): Promise<void> {
+    const message = action === 'insert' ? vscode.l10n.t('Insert at Cursor is disabled. {0}', RESTRICTED_MODE_REASON) : vscode.l10n.t('Apply to File is disabled. {0}', RESTRICTED_MODE_REASON);
+    const choice = await vscode.window.showWarningMessage(message, MANAGE_TRUST);
+    if (choice === MANAGE_TRUST) await vscode.commands.executeCommand('workbench.trust.manage');
+  }
+
   private async apply(code: string, named: string | undefined): Promise<void> {
-    if (!vscode.workspace.isTrusted) {
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Apply to File is disabled. {0}', RESTRICTED_MODE_REASON), MANAGE_TRUST);
-      if (choice === MANAGE_TRUST) await vscode.commands.executeCommand('workbench.trust.manage');
-      return;
-    }
     const target = await this.resolveTarget(named);
     if (!target.ok) {
       void vscode.window.showWarningMessage(target.message);
@@ -73,15 +77,31 @@ export class CodeBlockActions implements vscode.Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} has unsaved changes. Save or revert them, then choose Apply to File again.', file.displayPath));
       return;
     }
-    const before = readIfExists(file.absPath);
-    const write: ProposedWrite = { toolUseId: `code-block-${++this.count}`, tool: 'write_file', displayPath: file.displayPath, absPath: file.absPath, before, after: code };
-    const decision = await this.approvals.requestApproval(write, this.aborts.signal);
+    const { before, protectedReason } = target;
+    const write: ProposedWrite = {
+      toolUseId: `code-block-${++this.count}`,
+      tool: 'write_file',
+      displayPath: file.displayPath,
+      absPath: file.absPath,
+      before,
+      after: code,
+      ...(protectedReason ? { protectedReason } : {}),
+    };
+    // There is no tool card for a code block: a protected file's reason is said next to the diff.
+    if (protectedReason) void vscode.window.showWarningMessage(vscode.l10n.t('{0} is a protected file: {1} Review the diff before you approve.', file.displayPath, protectedReason));
+    const decision = await this.approvals.requestApproval(write, this.aborts.signal, { panel: false });
     if (!decision.approved) {
       vscode.window.setStatusBarMessage(vscode.l10n.t('Apply to File: not applied to {0}; nothing was written.', file.displayPath), 4000);
       return;
     }
+    // A symbolic link swapped while the diff was open would send the approved code somewhere else.
+    const again = await this.resolveTarget(target.input, false);
+    if (!again.ok || again.file.absPath !== file.absPath || realpathOr(file.absPath) !== file.absPath) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} now resolves to a different place than the diff showed (a symbolic link changed); nothing was written. Choose Apply to File again to see the new diff.', file.displayPath));
+      return;
+    }
     // The diff showed the file as it was; if it changed meanwhile, applying would drop someone's edit.
-    if (!sameBytes(readIfExists(file.absPath), before)) {
+    if (!sameBytes(again.before, before)) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} changed on disk while the change waited for approval; nothing was written. Choose Apply to File again to see the new diff.', file.displayPath));
       return;
     }
@@ -93,10 +113,10 @@ export class CodeBlockActions implements vscode.Disposable {
     }
   }
 
-  private async resolveTarget(named: string | undefined): Promise<ApplyTarget> {
+  private async resolveTarget(named: string | undefined, useActiveEditor = true): Promise<ApplyTarget> {
     const { resolveApplyTarget, createNodeFileSystem } = await loadEngine();
     const settings = readAgentSettings();
-    const uri = vscode.window.activeTextEditor?.document.uri;
+    const uri = useActiveEditor ? vscode.window.activeTextEditor?.document.uri : undefined;
     const activeFile = uri?.scheme === 'file' ? realpathOr(uri.fsPath) : undefined;
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ name: f.name.replace(/[\\/]/g, '-'), root: realpathOr(f.uri.fsPath) }));
     return resolveApplyTarget(
@@ -116,15 +136,6 @@ function realpathOr(p: string): string {
     return fs.realpathSync(p);
   } catch {
     return p;
-  }
-}
-
-function readIfExists(absPath: string): Uint8Array | undefined {
-  try {
-    return fs.readFileSync(absPath);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
   }
 }
 

@@ -5,6 +5,7 @@ import type { ModelSource } from '../core/claude/turnStreamer';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { WriteApprovals } from './agent/writeApprovals';
 import type { ChatViewProvider } from './chatViewProvider';
+import { confirmSend } from './fileAccess';
 import { pickModel } from './modelPicker';
 import type { RequestLog } from './requestLog';
 
@@ -48,6 +49,8 @@ export function registerCommands({ session, view, apiKeys, log, models, approval
         return;
       }
       const { document, selection } = editor;
+      // The file rules of the tools: a secret or ignored file is attached only if the user says so.
+      if (!(await confirmSend(document.uri, 'attach'))) return;
       // No selection: the whole file (bounded), which is what "add this file" usually means.
       const range = selection.isEmpty ? new vscode.Range(0, 0, document.lineCount, 0) : new vscode.Range(selection.start.line, 0, selection.end.line + 1, 0);
       let text = document.getText(range);

@@ -1,20 +1,23 @@
 // The request log: one JSON line per request, appended to requests.jsonl in the extension's log folder
 // and shown in the "Claude Companion" log channel. Keys are redacted; content only if the user opted in.
-import * as fs from 'node:fs/promises';
+// The file is 0600 and rotates (3 × 10 MB by default; see requestLogFile.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { redactSecrets } from '../core/claude/redact';
 import type { RequestRecord } from '../core/claude/requestRecord';
+import { RequestLogFile, type RotationOptions } from './requestLogFile';
 
 export class RequestLog implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
   readonly file: string;
+  private readonly disk: RequestLogFile;
   private writing: Promise<void> = Promise.resolve();
   private reportedWriteError = false;
 
-  constructor(logFolder: vscode.Uri) {
+  constructor(logFolder: vscode.Uri, rotation?: RotationOptions) {
     this.channel = vscode.window.createOutputChannel('Claude Companion', { log: true });
     this.file = path.join(logFolder.fsPath, 'requests.jsonl');
+    this.disk = new RequestLogFile(this.file, rotation);
   }
 
   record = (record: RequestRecord): void => {
@@ -27,10 +30,7 @@ export class RequestLog implements vscode.Disposable {
     }
     // Appends are chained so lines never interleave; a full disk is reported once, never thrown.
     this.writing = this.writing
-      .then(async () => {
-        await fs.mkdir(path.dirname(this.file), { recursive: true });
-        await fs.appendFile(this.file, `${line}\n`, 'utf8');
-      })
+      .then(() => this.disk.append(line))
       .catch((error: unknown) => {
         if (this.reportedWriteError) return;
         this.reportedWriteError = true;

@@ -11,6 +11,7 @@ import { setViewPreferences } from './preferences';
 import { formatCost, formatTokens } from './format';
 import { strings } from './strings';
 import { TranscriptView } from './transcriptView';
+import { revertGate } from './revertGate';
 import { postToHost } from './vscodeApi';
 
 const transcript = new TranscriptView();
@@ -69,6 +70,7 @@ function handle(message: HostToWebview): void {
       compact.setCompacting(false);
       composer.setStreaming(message.chat.streaming);
       compact.setStreaming(message.chat.streaming);
+      revertGate.setBusy(message.chat.streaming);
       showTotals(message.chat.totals);
       showTrust(message.chat.writesDisabledReason);
       composer.setAttachments(message.chat.attachments);
@@ -118,12 +120,16 @@ function handle(message: HostToWebview): void {
     case 'turnReverted':
       transcript.reverted(message.turnId, message.summary);
       return;
+    case 'revertDeclined':
+      transcript.revertDeclined(message.turnId, message.reason);
+      return;
     case 'trust':
       showTrust(message.writesDisabledReason);
       return;
     case 'streaming':
       composer.setStreaming(message.streaming);
       compact.setStreaming(message.streaming);
+      revertGate.setBusy(message.streaming);
       return;
     case 'apiKey':
       keyBanner.show(message.hasApiKey ? undefined : NO_KEY);

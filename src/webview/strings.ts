@@ -134,6 +134,7 @@ export const strings = {
     stopped: t('stopped'),
     revert: t('Revert this turn'),
     reverted: (summary: string) => t('Reverted: {0}.', summary),
+    revertBusy: t('Nothing was reverted: wait until the response finishes, then try again.'),
   },
   /** The usage line under a turn: its parts are joined with " · ". */
   usage: {
@@ -162,6 +163,8 @@ export const strings = {
     approve: t('Approve'),
     reject: t('Reject'),
     showDiff: t('Show Diff'),
+    /** While a write to a protected file waits: why it asks even with auto-approval on. */
+    protectedFile: (reason: string) => t('Protected file: {0}', reason),
   },
   notices: {
     rateLimited: t('Rate limited (429)'),

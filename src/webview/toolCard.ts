@@ -33,6 +33,8 @@ export class ToolCard {
   private readonly inputLabel: HTMLElement;
   private readonly statusLabel: HTMLElement;
   private readonly summary: HTMLElement;
+  /** Why a protected file asks; shown only while Approve/Reject wait. */
+  private readonly protectedNote: HTMLElement;
   private readonly actions: HTMLElement;
   private readonly result: HTMLDetailsElement;
   private readonly resultText: HTMLElement;
@@ -43,6 +45,7 @@ export class ToolCard {
     this.inputLabel = h('span', { class: 'tool-input' });
     this.statusLabel = h('span', { class: 'tool-status' });
     this.summary = h('div', { class: 'tool-summary', hidden: true });
+    this.protectedNote = h('div', { class: 'tool-protected', hidden: true });
     this.actions = h('div', { class: 'tool-actions', hidden: true });
     this.resultText = h('pre', { class: 'tool-result-text' });
     this.result = h('details', { class: 'tool-result', hidden: true }, h('summary', {}, strings.tools.result), this.resultText);
@@ -51,6 +54,7 @@ export class ToolCard {
       { class: 'tool', role: 'group', 'aria-label': strings.tools.label(name) },
       h('div', { class: 'tool-head' }, icon('tools'), h('span', { class: 'tool-name' }, name), this.inputLabel, this.statusLabel),
       this.summary,
+      this.protectedNote,
       this.actions,
       this.result,
     );
@@ -75,7 +79,14 @@ export class ToolCard {
       this.result.hidden = false;
       this.resultText.textContent = tool.result;
     }
+    this.renderProtected(tool);
     this.renderActions(tool);
+  }
+
+  private renderProtected(tool: ToolState): void {
+    const reason = tool.status === 'awaiting_approval' ? tool.protectedReason : undefined;
+    this.protectedNote.hidden = !reason;
+    this.protectedNote.replaceChildren(...(reason ? [icon('shield'), ' ', strings.tools.protectedFile(reason)] : []));
   }
 
   private setStatus(status: ToolStatus): void {

@@ -15,6 +15,7 @@ import { h, icon } from './dom';
 import { strings } from './strings';
 import { TurnModel, type TurnEnd } from './turnModel';
 import { TurnView } from './turnView';
+import { revertGate } from './revertGate';
 import './transcript.css';
 
 const STICK_THRESHOLD_PX = 24;
@@ -168,6 +169,12 @@ export class TranscriptView {
     if (!slot) return;
     slot.model.revertedSummary = summary;
     slot.view?.reverted(summary);
+  }
+
+  revertDeclined(turnId: string, reason: 'cancelled' | 'busy'): void {
+    // Answered even when the turn's view is not rendered now: a later view's button must not stay disabled.
+    revertGate.answered(turnId);
+    this.byId.get(turnId)?.view?.revertDeclined(reason);
   }
 
   endTurn(

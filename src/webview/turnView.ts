@@ -6,6 +6,7 @@ import { h } from './dom';
 import { usageLine } from './format';
 import { NoticeView } from './noticeView';
 import { strings } from './strings';
+import { revertGate } from './revertGate';
 import { postToHost } from './vscodeApi';
 
 export class TurnView {
@@ -15,6 +16,7 @@ export class TurnView {
   private readonly blocks: BlockView[] = [];
   private readonly notices = new NoticeView();
   private revertButton: HTMLButtonElement | undefined;
+  private revertNote: HTMLElement | undefined;
 
   constructor(readonly turn: TurnSnapshot) {
     this.body = h('div', { class: 'turn-body' });
@@ -63,6 +65,16 @@ export class TurnView {
   reverted(summary: string): void {
     this.revertButton?.replaceWith(h('div', { class: 'reverted', role: 'status' }, strings.turn.reverted(summary)));
     this.revertButton = undefined;
+    this.revertNote?.remove();
+    revertGate.remove(this.turn.id);
+  }
+
+  /** The host reverted nothing (Cancel in its dialog, or a turn was running): the button comes back. */
+  revertDeclined(reason: 'cancelled' | 'busy'): void {
+    if (reason !== 'busy' || !this.revertButton) return;
+    this.revertNote ??= h('div', { class: 'revert-note', role: 'status' });
+    this.revertNote.textContent = strings.turn.revertBusy;
+    this.revertButton.after(this.revertNote);
   }
 
   private showEnd(notice: EndNotice | undefined, canRevert: boolean | undefined): void {
@@ -70,10 +82,13 @@ export class TurnView {
     if (canRevert && !this.revertButton) {
       const button = h('button', { type: 'button', class: 'button secondary revert' }, strings.turn.revert);
       button.addEventListener('click', () => {
-        button.disabled = true;
+        // Disabled until the host answers (turnReverted or revertDeclined), and while a turn runs.
+        revertGate.requested(this.turn.id);
+        this.revertNote?.remove();
         postToHost({ type: 'revertTurn', turnId: this.turn.id });
       });
       this.revertButton = button;
+      revertGate.add(this.turn.id, button);
       this.el.append(button);
     }
   }

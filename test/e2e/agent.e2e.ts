@@ -250,6 +250,10 @@ describe('Agent: auto-approved writes and Revert this turn', () => {
     const revert = turn.getByRole('button', { name: 'Revert this turn', exact: true });
     await waitShown(revert, 'no "Revert this turn" button under the turn', turn);
     await revert.click();
+    // code-server's file system has no trash: the editor asks before deleting the created file for good.
+    const noTrash = f.wb.page.locator('.monaco-dialog-box').filter({ hasText: /no trash/i });
+    await waitShown(noTrash, 'no question before deleting the created file for good', f.wb.page.locator('.monaco-workbench'));
+    await noTrash.getByRole('button', { name: 'Delete Permanently' }).click();
     const reverted = turn.getByRole('status').filter({ hasText: 'Reverted:' });
     await waitShown(reverted, 'no "Reverted: …" line after reverting', turn);
     const said = await reverted.innerText();

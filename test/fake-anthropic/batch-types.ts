@@ -28,6 +28,8 @@ export interface BatchBehaviour {
   readonly endAfterPolls?: number | null;
   /** On cancel, this many requests (from the first) were already processed and keep their outcome. Default 0. */
   readonly processedBeforeCancel?: number;
+  /** Origin (scheme://host:port) the batch's `results_url` points at; `null`: the fake itself. Default null. */
+  readonly resultsBaseUrl?: string | null;
 }
 
 export type BatchProcessingStatus = 'in_progress' | 'canceling' | 'ended';

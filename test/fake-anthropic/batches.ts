@@ -8,7 +8,7 @@ import type { BatchBehaviour, BatchOutcome, BatchResponder, FakeBatchCounts, Fak
 import type { MessagesRequestBody, RecordedRequest, Scenario } from './types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const DEFAULT_BEHAVIOUR: Required<BatchBehaviour> = { endAfterPolls: 2, processedBeforeCancel: 0 };
+const DEFAULT_BEHAVIOUR: Required<BatchBehaviour> = { endAfterPolls: 2, processedBeforeCancel: 0, resultsBaseUrl: null };
 
 /** What one request ended as, in the results file's `result` shape. */
 type FinalResult =
@@ -107,7 +107,7 @@ export class BatchStore implements FakeBatches {
       outcomes,
       behaviour: this.behaviour,
       createdAt: this.deps.now(),
-      resultsUrl: `${baseUrl}/v1/messages/batches/${id}/results`,
+      resultsUrl: `${this.behaviour.resultsBaseUrl ?? baseUrl}/v1/messages/batches/${id}/results`,
       status: 'in_progress',
       final: undefined,
       endedAt: undefined,

@@ -101,11 +101,14 @@ describe('Agent tools in the real editor', () => {
       assert.match(fs.readFileSync(file('src/greet.ts'), 'utf8'), /Yo/);
       const turn = lastAssistant(await api.session.snapshot());
       assert.equal(turn.canRevert, true);
+      // code-server's file system has no trash: revert asks before deleting the created file for good.
+      api.revertDialogs.answerWith([true]);
       const summary = await api.session.revertTurn(turn.id);
       assert.match(String(summary), /restored 1 file.*removed 1 created file/);
       assert.deepEqual(fs.readFileSync(file('src/greet.ts')), original, 'byte-identical to before the turn');
       assert.equal(fs.existsSync(file('notes/new.md')), false);
     } finally {
+      api.revertDialogs.answerWith(undefined);
       await config().update('agent.autoApprove.writes', undefined, vscode.ConfigurationTarget.Global);
     }
   });

@@ -1,5 +1,6 @@
-// Entry point of the integration suite, run inside a live extension host. Launcher-agnostic: the
-// code-server harness (test/harness/runner-extension) and @vscode/test-electron both call `run()`.
+// Entry point of the integration suite, run inside a live extension host as the extension's tests
+// (ExtensionMode.Test): both the code-server harness (scripts/run-integration.mjs) and
+// @vscode/test-electron name this module as `extensionTestsPath`, and VS Code calls `run()`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
@@ -11,7 +12,9 @@ export type ResultEvent =
   | { event: 'pass'; title: string; fullTitle: string; depth: number; duration: number }
   | { event: 'pending'; title: string; fullTitle: string; depth: number }
   | { event: 'fail'; title: string; fullTitle: string; depth: number; error: string; stack?: string }
-  | { event: 'end'; passed: number; failed: number; pending: number };
+  | { event: 'end'; passed: number; failed: number; pending: number }
+  /** The last line: the suite ran (ok) or could not run or had failures (error says which). */
+  | { event: 'done'; ok: boolean; error?: string };
 
 function findTests(dir: string): string[] {
   const out: string[] = [];
@@ -29,11 +32,33 @@ function depthOf(runnable: Mocha.Runnable | Mocha.Suite): number {
   return depth;
 }
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   const resultsFile = process.env.CLAUDE_COMPANION_TEST_RESULTS;
   const report = (e: ResultEvent): void => {
     if (resultsFile) fs.appendFileSync(resultsFile, `${JSON.stringify(e)}\n`);
   };
+  // A window reload starts the tests again: they run once per results file, and a suite cut short by a
+  // reload is a failure, not a pass.
+  if (resultsFile && !claim(resultsFile)) throw new Error('the window reloaded while the integration suite ran; it runs only once');
+  try {
+    await runMocha(report);
+    report({ event: 'done', ok: true });
+  } catch (error) {
+    report({ event: 'done', ok: false, error: String((error instanceof Error && error.stack) || error) });
+    throw error;
+  }
+}
+
+function claim(resultsFile: string): boolean {
+  try {
+    fs.writeFileSync(`${resultsFile}.claimed`, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function runMocha(report: (e: ResultEvent) => void): Promise<void> {
   // CLAUDE_COMPANION_TEST_GREP runs a subset while working on one feature.
   const grep = process.env.CLAUDE_COMPANION_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });

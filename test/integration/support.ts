@@ -39,7 +39,7 @@ export function useExtensionWithFake(ready: (fake: FakeAnthropic, api: Companion
     fake = await startFakeAnthropic();
     const ext = vscode.extensions.getExtension<CompanionApi>(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is installed`);
-    const api = await ext.activate();
+    const api = await activatedApi(ext);
     // Same process as the extension host: the extension reads this when it needs a key.
     process.env['ANTHROPIC_API_KEY'] = 'test-key';
     await config().update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
@@ -61,6 +61,13 @@ export function useExtensionWithFake(ready: (fake: FakeAnthropic, api: Companion
     else process.env['ANTHROPIC_API_KEY'] = savedKey;
     await fake?.close();
   });
+}
+
+/** What activate() returns; there is an API only in ExtensionMode.Test (the harness runs the suite in it). */
+export async function activatedApi(ext: vscode.Extension<CompanionApi | undefined>): Promise<CompanionApi> {
+  const api = await ext.activate();
+  assert.ok(api, `${EXTENSION_ID} returned no test API: run this suite as the extension's tests (ExtensionMode.Test), e.g. node scripts/run-integration.mjs`);
+  return api;
 }
 
 /** The first workspace folder's real path (tests compare it with the paths tools resolve). */

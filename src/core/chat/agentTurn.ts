@@ -55,13 +55,17 @@ export async function runAgentAnswer(
   const approvals: ApprovalPort = {
     requestApproval: async (write, s) => {
       const index = blockOf.get(write.toolUseId);
-      if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'awaiting_approval', summary: write.before ? 'wants to change this file' : 'wants to create this file', hasDiff: true });
+      const why = write.protectedReason ? { protectedReason: write.protectedReason } : {};
+      if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'awaiting_approval', summary: write.before ? 'wants to change this file' : 'wants to create this file', hasDiff: true, ...why });
       const decision = await hooks.approvals.requestApproval(write, s);
       if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'running', hasDiff: true, summary: decision.approved ? 'approved, writing…' : 'declined' });
       return decision;
     },
   };
-  const checkpoints = { beforeWrite: async (absPath: string, before: Uint8Array | undefined) => io.checkpoints.record(turn.id, absPath, before) };
+  const checkpoints = {
+    beforeWrite: async (absPath: string, before: Uint8Array | undefined) => io.checkpoints.record(turn.id, absPath, before),
+    afterWrite: async (absPath: string, after: Uint8Array | undefined) => io.checkpoints.recordWritten(turn.id, absPath, after),
+  };
   const context = hooks.createContext(signal, { approvals, checkpoints });
   const execute = hooks.runTool ?? ((spec: ToolSpec, input: unknown, ctx: ToolContext, id: string) => spec.run(input, ctx, id));
   const askReads = !hooks.autoApproveReads();

@@ -10,7 +10,8 @@ import { endNoticeFor, runAgentAnswer, type AgentHooks } from './agentTurn';
 import { PendingAttachments, attachmentLabel, type Attachment } from './attachments';
 import { ImageRejected } from './imageBlocks';
 import { buildUserMessage } from './userMessage';
-import { CheckpointStore, type FileCheckpoint } from './checkpoints';
+import { CheckpointStore } from './checkpoints';
+import { revertFiles, type RevertPort } from './turnRevert';
 import type { CustomAnswer, CustomTurnEnd } from './customTurn';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
 import type { Compactor } from '../context/compactor';
@@ -36,8 +37,8 @@ export interface ChatSessionDeps {
   readonly onTotalsChanged?: (totals: UsageSnapshot) => void;
   /** Workspace tools (loaded on first use); without them a turn is a single request. */
   readonly agent?: () => Promise<AgentHooks>;
-  /** Restores files for "Revert this turn"; returns a one-line summary. */
-  readonly restoreFiles?: (files: readonly FileCheckpoint[]) => Promise<string>;
+  /** "Revert this turn": reads files, asks about later changes, restores (without it, revert is off). */
+  readonly revert?: RevertPort;
   /** Why writes are off (Restricted Mode), shown in the panel. */
   readonly writesDisabledReason?: () => string | undefined;
   /** The model's context window in tokens (the fetched catalog may know better than the built-in table). */
@@ -52,6 +53,8 @@ export class ChatSession {
   private transcript = new Transcript();
   private readonly out: DeltaCoalescer;
   private readonly checkpoints = new CheckpointStore();
+  /** Turns being reverted: a second request for one (a double click) must not restore twice. */
+  private readonly reverting = new Set<string>();
   private readonly attachments = new PendingAttachments();
   private controller: AbortController | undefined;
   private running: Promise<void> | undefined;
@@ -200,11 +203,23 @@ export class ChatSession {
     return restored.turnCount;
   }
 
-  /** Restores every file the turn wrote to its bytes before the turn (created files are removed). */
+  /**
+   * Restores every file the turn wrote to its bytes before the turn (created files go to the trash).
+   * Files changed since the turn wrote them are listed for the user first; refused while a turn or
+   * compaction runs. Resolves with the summary, or undefined when nothing was reverted.
+   */
   async revertTurn(turnId: string): Promise<string | undefined> {
     const turn = this.transcript.turn(turnId);
-    if (!turn || !this.deps.restoreFiles || !this.checkpoints.has(turnId)) return undefined;
-    const summary = await this.deps.restoreFiles(this.checkpoints.files(turnId));
+    const port = this.deps.revert;
+    if (!turn || !port || !this.checkpoints.has(turnId)) return undefined;
+    if (this.reverting.has(turnId)) return undefined;
+    this.reverting.add(turnId);
+    const result = await revertFiles(this.checkpoints.files(turnId), port, () => this.streaming).finally(() => this.reverting.delete(turnId));
+    if (result.kind !== 'reverted') {
+      this.out.send({ type: 'revertDeclined', turnId, reason: result.kind });
+      return undefined;
+    }
+    const summary = result.summary;
     this.checkpoints.forget(turnId);
     turn.canRevert = false;
     this.out.send({ type: 'turnReverted', turnId, summary });

@@ -1,7 +1,7 @@
 // The only entry point to Claude: builds the request from settings and model capabilities, places cache
 // breakpoints, streams it, and walks the fallback chain on overload, timeouts or an open breaker. The
 // SDK is imported by this bundle (dist/claude.js) only.
-import Anthropic from '@anthropic-ai/sdk';
+import { AnthropicClient } from './sdkClient';
 import type { ErrorInfo } from '../../shared/protocol';
 import { ModelCatalog, type ModelList } from '../models/modelCatalog';
 import { sdkBatchesPort } from '../review/batchSdkPort';
@@ -10,6 +10,7 @@ import { parseModelInfo, type ModelInfo } from '../models/modelInfo';
 import { costOf } from '../usage/pricing';
 import { placeCacheBreakpoints, countBreakpoints } from './cachePlanner';
 import { CircuitBreaker } from './circuitBreaker';
+import { apiOriginOnly, checkApiBaseUrl } from './apiBaseUrl';
 import { MissingApiKeyError, isUserAbort, toErrorInfo } from './errors';
 import { countTokens, summarize } from './contextRequests';
 import type { SummaryRequest, SummaryResult, TokenCountRequest } from '../context/contextService';
@@ -34,7 +35,7 @@ export interface ClaudeClientDeps {
 }
 
 export class ClaudeClient implements ClaudeService, BatchSource {
-  private cached: { key: string; client: Anthropic } | undefined;
+  private cached: { key: string; client: AnthropicClient } | undefined;
   private readonly breaker: CircuitBreaker;
   readonly models: ModelCatalog;
 
@@ -54,7 +55,7 @@ export class ClaudeClient implements ClaudeService, BatchSource {
 
   async streamTurn(request: TurnRequest): Promise<TurnResult> {
     const settings = this.deps.getSettings();
-    let anthropic: Anthropic;
+    let anthropic: AnthropicClient;
     try {
       anthropic = await this.client(settings);
     } catch (error) {
@@ -98,7 +99,7 @@ export class ClaudeClient implements ClaudeService, BatchSource {
     return current ?? { model, reason };
   }
 
-  private async attempt(anthropic: Anthropic, settings: ClaudeSettings, model: string, request: TurnRequest, fallbackFrom: { model: string; reason: string } | undefined): Promise<TurnResult> {
+  private async attempt(anthropic: AnthropicClient, settings: ClaudeSettings, model: string, request: TurnRequest, fallbackFrom: { model: string; reason: string } | undefined): Promise<TurnResult> {
     const now = this.deps.now ?? Date.now;
     const info: ModelInfo = this.models.get(model);
     const params: MessageParams = placeCacheBreakpoints(
@@ -217,20 +218,22 @@ export class ClaudeClient implements ClaudeService, BatchSource {
     return models;
   }
 
-  private async client(settings: ClaudeSettings): Promise<Anthropic> {
+  private async client(settings: ClaudeSettings): Promise<AnthropicClient> {
+    // Refuse an unsafe address before the key is even read, so nothing can leave with it.
+    const baseURL = checkApiBaseUrl(settings.apiBaseUrl);
     const apiKey = await this.deps.getApiKey();
     if (!apiKey) throw new MissingApiKeyError();
     const cacheKey = JSON.stringify([apiKey, settings.apiBaseUrl, settings.maxRetries, settings.requestTimeoutSeconds]);
     if (this.cached?.key !== cacheKey) {
-      this.cached = {
-        key: cacheKey,
-        client: new Anthropic({
-          apiKey,
-          baseURL: settings.apiBaseUrl.trim() || undefined,
-          maxRetries: settings.maxRetries,
-          timeout: settings.requestTimeoutSeconds * 1000,
-        }),
-      };
+      const client: AnthropicClient = new AnthropicClient({
+        apiKey,
+        baseURL,
+        maxRetries: settings.maxRetries,
+        timeout: settings.requestTimeoutSeconds * 1000,
+        // The key's headers go with every request: never to another origin (e.g. a batch's results_url).
+        middleware: [apiOriginOnly(() => new URL(client.baseURL).origin)],
+      });
+      this.cached = { key: cacheKey, client };
       this.models.invalidate();
     }
     return this.cached.client;

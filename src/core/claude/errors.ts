@@ -16,6 +16,7 @@ import {
 } from '@anthropic-ai/sdk';
 import type { ErrorInfo } from '../../shared/protocol';
 import { t } from '../l10n';
+import { ForeignOriginError, UnsafeApiBaseUrlError } from './apiBaseUrl';
 
 export class MissingApiKeyError extends Error {
   override readonly name = 'MissingApiKeyError';
@@ -45,6 +46,22 @@ function apiFields(error: APIError): Pick<ErrorInfo, 'status' | 'requestId'> {
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof MissingApiKeyError) {
     return { kind: 'missing_api_key', title: t('No API key is set.'), detail: t('Set your Anthropic API key to start chatting.'), actions: ['setApiKey'] };
+  }
+  if (error instanceof UnsafeApiBaseUrlError) {
+    return {
+      kind: 'unsafe_api_base_url',
+      title: t('The claudeCompanion.apiBaseUrl setting was refused: {0}', error.value),
+      detail: t('Nothing was sent. In your user settings, set it to an https:// address (http:// only for localhost, 127.0.0.1 or [::1]), or clear it to use the Anthropic API.'),
+      actions: ['openSettings'],
+    };
+  }
+  if (error instanceof ForeignOriginError) {
+    return {
+      kind: 'foreign_origin',
+      title: t('A request to {0} was refused: your API key goes only to the API origin {1}.', error.url, error.apiOrigin),
+      detail: t('Nothing was sent there. The API named an address on another origin (for example for batch results); check the claudeCompanion.apiBaseUrl setting in your user settings.'),
+      actions: ['openSettings'],
+    };
   }
   if (error instanceof StalledStreamError) {
     return {

@@ -1,6 +1,7 @@
 // One streamed request to one model: the SDK's retries (observed for a countdown), the idle watchdog, and
 // the SDK's events mapped to ours. Failures come back classified, with whether any content had arrived.
 import type Anthropic from '@anthropic-ai/sdk';
+import type { AnthropicClient } from './sdkClient';
 import type { Middleware } from '@anthropic-ai/sdk';
 import type { ErrorInfo } from '../../shared/protocol';
 import { StalledStreamError, isUserAbort, toErrorInfo } from './errors';
@@ -39,7 +40,7 @@ export class AttemptFailure extends Error {
   }
 }
 
-export async function streamAttempt(anthropic: Anthropic, params: MessageParams, opts: AttemptOptions): Promise<{ result: TurnResult; stats: AttemptStats }> {
+export async function streamAttempt(anthropic: AnthropicClient, params: MessageParams, opts: AttemptOptions): Promise<{ result: TurnResult; stats: AttemptStats }> {
   const started = opts.now();
   const controller = new AbortController();
   const forwardAbort = () => controller.abort(opts.signal.reason);

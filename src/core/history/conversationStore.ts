@@ -18,7 +18,7 @@ import { entryFor, type IndexEntry } from './historyIndex';
 import { IndexFile } from './indexFile';
 import { decideSave, type SaveBase } from './mergePolicy';
 import { LOCK, TRASH, conversationIdOf, moveWithoutReplacing, readText } from './storeFiles';
-import { withLock, type LockOptions } from './storeLock';
+import { RELEASED_SUFFIX, withLock, type LockOptions } from './storeLock';
 
 export interface StoreOptions {
   readonly lock?: LockOptions;
@@ -78,6 +78,14 @@ export class ConversationUnavailable extends Error {
 const LEFTOVER_MS = 60_000;
 
 const TRASH_TOKEN = /^([a-z0-9][a-z0-9-]{0,63})\.(\d+)$/;
+/** What trash() names a trashed conversation: `<token>.json`. */
+const TRASH_FILE = /^([a-z0-9][a-z0-9-]{0,63})\.(\d{1,16})\.json$/;
+
+/** What purgeTrash() deleted, and what it could not (left in place for the next purge). */
+export interface PurgeOutcome {
+  readonly purged: readonly string[];
+  readonly failed: readonly { readonly name: string; readonly reason: string }[];
+}
 
 export class ConversationStore {
   private readonly index: IndexFile;
@@ -213,15 +221,29 @@ export class ConversationStore {
 
   /**
    * Deletes trashed conversations for good once their undo window has passed (at activation). Another
-   * window's fresh delete stays undoable, so only those older than `olderThanMs` go.
+   * window's fresh delete stays undoable, so only those older than `olderThanMs` go. Only the store's own
+   * trash files go: regular files named `<id>.<time>.json`. Anything else in trash/ (other names, folders,
+   * symlinks) is not ours to delete and is skipped; an entry that cannot be deleted does not stop the rest.
    */
-  async purgeTrash(olderThanMs: number): Promise<void> {
+  async purgeTrash(olderThanMs: number): Promise<PurgeOutcome> {
     const dir = path.join(this.dir, TRASH);
     const names = await fs.readdir(dir).catch(() => [] as string[]);
+    const purged: string[] = [];
+    const failed: { name: string; reason: string }[] = [];
     for (const name of names) {
-      const deletedAt = Number(TRASH_TOKEN.exec(name.replace(/\.json$/, ''))?.[2]);
-      if (!(this.now() - deletedAt < olderThanMs)) await fs.rm(path.join(dir, name), { force: true });
+      const deletedAt = Number(TRASH_FILE.exec(name)?.[2]);
+      if (!Number.isSafeInteger(deletedAt) || this.now() - deletedAt < olderThanMs) continue;
+      const file = path.join(dir, name);
+      try {
+        // lstat: a symlink is not a trash file even when it points to one.
+        if (!(await fs.lstat(file)).isFile()) continue;
+        await fs.rm(file);
+        purged.push(name);
+      } catch (error) {
+        if (!isCode(error, 'ENOENT')) failed.push({ name, reason: error instanceof Error ? error.message : String(error) });
+      }
     }
+    return { purged, failed };
   }
 
   /** Removes what writers killed mid-write left behind (temp files, set-aside locks), once old enough to be dead. */
@@ -229,7 +251,7 @@ export class ConversationStore {
     const names = await fs.readdir(this.dir).catch(() => [] as string[]);
     const now = Date.now();
     for (const name of names) {
-      if (!(name.startsWith('.') && name.endsWith('.tmp')) && !name.startsWith(`${LOCK}.stale-`)) continue;
+      if (!(name.startsWith('.') && name.endsWith('.tmp')) && !name.startsWith(`${LOCK}.stale-`) && !name.startsWith(`${LOCK}${RELEASED_SUFFIX}`)) continue;
       const file = path.join(this.dir, name);
       const stat = await fs.stat(file).catch(() => undefined);
       if (stat && now - stat.mtimeMs > LEFTOVER_MS) await fs.rm(file, { force: true });

@@ -6,11 +6,13 @@
 // gone (same host) or when it is older than `staleMs` (a holder never keeps it that long; this also covers
 // another host sharing the folder, and a recycled pid). Taking over renames the stale file aside first and
 // checks that what was renamed is the lock judged stale, so two windows never both break the same lock; a
-// fresh lock renamed by mistake is put back.
+// fresh lock renamed by mistake is put back. Release does the same with its own lock (see release()), so a
+// window that was judged dead and taken over never deletes its successor's lock.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import { isCode, tempPathFor } from './atomicWrite';
+import { moveWithoutReplacing, readText } from './storeFiles';
 
 export interface LockOptions {
   /** A lock older than this is stale whatever its pid (default 60 s). */
@@ -134,20 +136,47 @@ async function takeOver(lockPath: string, staleText: string): Promise<void> {
     const moved = await fs.readFile(aside, 'utf8');
     if (moved === staleText) return;
     // Between reading the stale lock and renaming it, its owner's successor created a fresh one: put
-    // it back (link fails if yet another window has taken the place meanwhile; then that one holds it).
-    await fs.link(aside, lockPath).catch((error: unknown) => {
-      if (!isCode(error, 'EEXIST')) throw error;
-    });
+    // it back (this fails if yet another window has taken the place meanwhile; then that one holds it).
+    await putBack(aside, lockPath);
   } finally {
     await fs.rm(aside, { force: true });
   }
 }
 
+/** Prefix of the private name release() moves the lock to before deleting it (cleaned up if left behind). */
+export const RELEASED_SUFFIX = '.released-';
+
+/**
+ * Removes the lock only while it is still ours. If we held it past staleMs, another window may have taken
+ * it over (moved ours aside, created its own) at any moment, also between our check and our delete; so
+ * the lock is first moved to a private name and the moved file is checked: ours is deleted, anyone
+ * else's is linked back (link fails rather than replace a lock a third window created meanwhile). What
+ * remains: in the instants between that move and the link back the path is free, and a third window
+ * that takes the lock right then leaves the successor without its file (it still finishes its own
+ * read-merge-write). That needs a takeover and a new contender within microseconds of each other.
+ */
 async function release(lockPath: string, nonce: string): Promise<void> {
-  const text = await fs.readFile(lockPath, 'utf8').catch((error: unknown) => {
-    if (isCode(error, 'ENOENT')) return undefined;
+  const ours = (text: string | undefined) => text !== undefined && parseHolder(text).nonce === nonce;
+  // Cheap check first: a lock already someone else's is not touched at all.
+  if (!ours(await readText(lockPath))) return;
+  const aside = `${lockPath}${RELEASED_SUFFIX}${randomBytes(6).toString('hex')}`;
+  try {
+    await fs.rename(lockPath, aside);
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return; // gone meanwhile: nothing of ours to remove
     throw error;
+  }
+  try {
+    if (ours(await readText(aside))) return;
+    await putBack(aside, lockPath);
+  } finally {
+    await fs.rm(aside, { force: true });
+  }
+}
+
+/** Puts a lock moved aside by mistake back in place, unless another lock has been created there meanwhile. */
+async function putBack(aside: string, lockPath: string): Promise<void> {
+  await moveWithoutReplacing(aside, lockPath).catch((error: unknown) => {
+    if (!isCode(error, 'EEXIST')) throw error;
   });
-  // Only our own lock: if it was taken over (we were judged dead), the file is someone else's now.
-  if (text !== undefined && parseHolder(text).nonce === nonce) await fs.rm(lockPath, { force: true });
 }

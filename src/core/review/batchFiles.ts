@@ -1,7 +1,7 @@
 // Which files a workspace review sends: those matching the user's glob among the files the tools may
 // read (ignore files, tools.exclude, secret patterns), under a size cap and a count cap. Everything
 // left out is reported with the reason, so nothing is skipped silently.
-import picomatch from 'picomatch';
+import { compileGlob } from '../patterns';
 import { rulesForCall } from '../tools/ignoreRules';
 import { decodeText } from '../tools/textDecoding';
 import { listWorkspaceFiles, type FileListContext } from '../tools/workspaceFiles';
@@ -29,10 +29,12 @@ export interface SelectOptions {
   readonly maxFiles?: number;
 }
 
-/** Throws on a glob picomatch cannot parse (the message says which). */
+/** Throws a PatternError on a glob over the pattern caps (the message says what to change). */
 export async function selectReviewFiles(ctx: FileListContext, options: SelectOptions): Promise<ReviewSelection> {
   const { maxFileBytes = MAX_REVIEW_FILE_BYTES, maxFiles = MAX_REVIEW_FILES } = options;
-  const isMatch = picomatch(options.glob.trim().replace(/^\.\//, ''));
+  // Linear-time matcher; dot files only when named (picomatch's default, kept).
+  const glob = compileGlob(options.glob.trim().replace(/^\.\//, ''), { dot: false });
+  const isMatch = (p: string) => glob.matches(p);
   const multiRoot = ctx.folders.length > 1;
   // In multi-root workspaces the glob may be written with or without the folder name.
   const matches = (p: string) => isMatch(p) || (multiRoot && isMatch(p.slice(p.indexOf('/') + 1)));

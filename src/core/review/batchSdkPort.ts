@@ -12,6 +12,7 @@ export function sdkBatchesPort(batches: SdkBatches): BatchesPort {
       (await batches.create({ requests: requests as unknown as Anthropic.Messages.BatchCreateParams['requests'] }, signal ? { signal } : undefined)) as BatchInfo,
     retrieve: async (id, signal) => (await batches.retrieve(id, {}, signal ? { signal } : undefined)) as BatchInfo,
     cancel: async (id) => (await batches.cancel(id)) as BatchInfo,
+    // The SDK GETs the absolute results_url; the client's apiOriginOnly middleware refuses another origin.
     results: async (id, signal) => (await batches.results(id, {}, signal ? { signal } : undefined)) as AsyncIterable<BatchResultLine>,
     isTransient: isTransientBatchError,
     isGone: (error) => error instanceof NotFoundError,

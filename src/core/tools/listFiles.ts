@@ -1,12 +1,12 @@
 // list_files: a folder's entries, optionally recursive and filtered by a glob. Ignored entries are left
 // out entirely (and never descended into); symbolic links are shown but not followed.
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlob, PatternError } from '../patterns';
 import { PATH_PROPERTY, PATH_RULES, defineTool, throwIfAborted } from './defineTool';
 import { type IgnoreRules, rulesForCall } from './ignoreRules';
 import { ToolFailure, done, quote } from './toolOutcome';
 import type { WorkspaceFolderRef } from './toolTypes';
-import { displayPathOf, realRoot, resolveToolPath } from './workspacePath';
+import { displayPathOf, innermostFolder, isInside, realRoot, resolveToolPath, toSlashes } from './workspacePath';
 
 export const MAX_LIST_ENTRIES = 500;
 /** Entries walked before we stop counting the ones we cannot show (keeps huge trees cheap). */
@@ -45,9 +45,11 @@ export const listFilesTool = defineTool<ListInput>({
     let matches: ((path: string) => boolean) | undefined;
     if (input.pattern !== undefined) {
       try {
-        matches = picomatch(input.pattern, { dot: true });
+        const glob = compileGlob(input.pattern, { dot: true });
+        matches = (p) => glob.matches(p);
       } catch (error) {
-        throw new ToolFailure(`\`pattern\` ${quote(input.pattern)} is not a valid glob (${error instanceof Error ? error.message : String(error)}).`);
+        if (!(error instanceof PatternError)) throw error;
+        throw new ToolFailure(`\`pattern\` ${quote(input.pattern.length > 80 ? `${input.pattern.slice(0, 80)}…` : input.pattern)} cannot be used: ${error.message}`);
       }
     }
 
@@ -63,6 +65,13 @@ export const listFilesTool = defineTool<ListInput>({
       where = resolved.displayPath;
     }
     if (starts.length === 0) throw new ToolFailure('No workspace folder is open.');
+
+    // Nested workspace folders: below one, its own rules apply too (as resolveToolPath does).
+    const nested = ctx.folders.some((f) => ctx.folders.some((g) => g !== f && isInside(g.root, f.root)));
+    const ignoredByInnerFolder = async (from: WorkspaceFolderRef, abs: string, isDir: boolean): Promise<boolean> => {
+      const inner = innermostFolder(ctx.folders, abs, from.root);
+      return inner !== undefined && (await (await rules(inner)).isIgnored(toSlashes(path.relative(inner.root, abs)), isDir));
+    };
 
     const shown: string[] = [];
     let hidden = 0;
@@ -82,6 +91,7 @@ export const listFilesTool = defineTool<ListInput>({
         const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
         const isDir = entry.type === 'directory';
         if (await folderRules.isIgnored(rel, isDir)) continue;
+        if (nested && (await ignoredByInnerFolder(start.folder, path.join(absDir, entry.name), isDir))) continue;
         walked++;
         const display = displayPathOf(ctx.folders, start.folder, rel);
         if (!matches || matches(display) || matches(rel)) {

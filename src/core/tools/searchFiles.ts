@@ -2,15 +2,18 @@
 // The port searches the folder roots only; every hit is then checked again like any tool path
 // (realpath inside its folder, ignore rules), so neither `include` nor the port can widen the scope.
 import * as path from 'node:path';
+import { compileGlob, MAX_PATTERN_LENGTH, PatternError } from '../patterns';
 import { defineTool } from './defineTool';
 import { rulesForCall } from './ignoreRules';
 import { ToolFailure, ToolRefusal, done, quote } from './toolOutcome';
 import type { SearchMatch, ToolContext, WorkspaceFolderRef } from './toolTypes';
-import { displayPathOf, isInside, realRoot, toSlashes } from './workspacePath';
+import { displayPathOf, innermostFolder, isInside, realRoot, toSlashes } from './workspacePath';
 
 export const DEFAULT_MAX_RESULTS = 50;
 export const MAX_MAX_RESULTS = 500;
 const MAX_SHOWN_TEXT = 300;
+/** Longer queries are refused before they are compiled or sent to a search engine. */
+export const MAX_QUERY_LENGTH = MAX_PATTERN_LENGTH;
 
 interface SearchInput {
   readonly query: string;
@@ -37,6 +40,7 @@ export const searchFilesTool = defineTool<SearchInput>({
   },
   async execute(input, ctx) {
     const isRegex = input.is_regex ?? false;
+    if (input.query.length > MAX_QUERY_LENGTH) throw new ToolFailure(`\`query\` is longer than ${MAX_QUERY_LENGTH} characters (${input.query.length}); search for a shorter, distinctive part of the text.`);
     if (isRegex) {
       try {
         new RegExp(input.query);
@@ -46,6 +50,14 @@ export const searchFilesTool = defineTool<SearchInput>({
     }
     const max = input.max_results ?? DEFAULT_MAX_RESULTS;
     const scope = searchScope(input.include, ctx.folders);
+    if (scope.include !== undefined) {
+      try {
+        compileGlob(scope.include);
+      } catch (error) {
+        if (error instanceof PatternError) throw new ToolFailure(`\`include\` cannot be used: ${error.message}`);
+        throw error;
+      }
+    }
     const roots = await Promise.all(scope.folders.map(async (folder) => ({ folder, root: await realRoot(ctx.fs, folder) })));
 
     const result = await ctx.search.search(
@@ -115,6 +127,9 @@ async function keepAllowed(matches: readonly SearchMatch[], roots: readonly { fo
         if (rel === '' || (await folderRules.isIgnored(rel, false))) return undefined;
         const written = toSlashes(path.relative(owner.root, absPath));
         if (written !== rel && (await folderRules.isIgnored(written, false))) return undefined;
+        // A workspace folder nested below the searched one (not searched itself) adds its own rules.
+        const inner = innermostFolder(ctx.folders, real, owner.folder.root);
+        if (inner && (await (await rules(inner)).isIgnored(toSlashes(path.relative(inner.root, real)), false))) return undefined;
         return displayPathOf(ctx.folders, owner.folder, rel);
       })();
       verdicts.set(absPath, v);

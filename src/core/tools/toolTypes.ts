@@ -28,6 +28,8 @@ export interface ProposedWrite {
   readonly absPath: string;
   readonly before: Uint8Array | undefined;
   readonly after: string;
+  /** Set when the file is protected (see protectedFiles.ts): why it always asks, in words for the user. */
+  readonly protectedReason?: string;
 }
 
 export type ApprovalDecision = { readonly approved: true } | { readonly approved: false; readonly reason?: string };
@@ -74,6 +76,8 @@ export interface DiagnosticsPort {
 /** Records a file's original bytes before the turn's first write to it (for "Revert this turn"). */
 export interface CheckpointPort {
   beforeWrite(absPath: string, before: Uint8Array | undefined): Promise<void>;
+  /** The bytes a write left on disk (undefined: unreadable), so revert can tell later edits apart. */
+  afterWrite(absPath: string, after: Uint8Array | undefined): Promise<void>;
 }
 
 /** Everything a tool call may use. Created per turn by the adapter. */

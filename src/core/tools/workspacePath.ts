@@ -57,10 +57,17 @@ export async function resolveToolPath(input: string, ctx: PathContext, opts: Res
   const stat = exists ? await fs.lstat(real) : undefined;
   const isDirectory = stat?.type === 'directory';
 
-  const rules = await (opts.rules ? opts.rules(folder) : IgnoreRules.load(fs, root, { exclude: ctx.exclude, allowSecrets: ctx.allowSecrets }));
+  const rulesOf = (f: WorkspaceFolderRef) => (opts.rules ? opts.rules(f) : IgnoreRules.load(fs, f.root, { exclude: ctx.exclude, allowSecrets: ctx.allowSecrets }));
+  const rules = await rulesOf(folder);
   const written = segments.join('/');
   const why = (await rules.reason(written, isDirectory)) ?? (relPath !== written ? await rules.reason(relPath, isDirectory) : undefined);
   if (why) throw new ToolRefusal(why);
+  // Nested folders: the innermost workspace folder holding the real location applies its own rules too.
+  const inner = innermostFolder(ctx.folders, real, root);
+  if (inner) {
+    const innerWhy = await (await rulesOf(inner)).reason(toSlashes(path.relative(inner.root, real)), isDirectory);
+    if (innerWhy) throw new ToolRefusal(`${innerWhy} (Rule of the workspace folder ${quote(inner.name)}, which contains this path.)`);
+  }
 
   const displayPath = displayPathOf(ctx.folders, folder, relPath);
   // Reported only now, so an ignored path is refused the same way whatever exists on disk.
@@ -73,6 +80,19 @@ export async function resolveToolPath(input: string, ctx: PathContext, opts: Res
 export function displayPathOf(folders: readonly WorkspaceFolderRef[], folder: WorkspaceFolderRef, relPath: string): string {
   if (folders.length > 1) return relPath ? `${folder.name}/${relPath}` : folder.name;
   return relPath || '.';
+}
+
+/**
+ * The deepest workspace folder other than the one at `namedRoot` whose root holds `real` and lies below
+ * `namedRoot` (a folder nested inside another); undefined when there is none. Roots are realpath'd.
+ */
+export function innermostFolder(folders: readonly WorkspaceFolderRef[], real: string, namedRoot: string): WorkspaceFolderRef | undefined {
+  let best: WorkspaceFolderRef | undefined;
+  for (const f of folders) {
+    if (f.root === namedRoot || !isInside(namedRoot, f.root) || !isInside(f.root, real)) continue;
+    if (!best || f.root.length > best.root.length) best = f;
+  }
+  return best;
 }
 
 /** True when `candidate` is `root` or below it. Both must be real paths; compared exactly (no case folding). */

@@ -1,9 +1,8 @@
 // write_file: create a file or replace its whole content, through the user's approval.
 import { PATH_PROPERTY, PATH_RULES, defineTool } from './defineTool';
-import { MAX_READ_FILE_BYTES } from './readFile';
-import { decodeText, dominantEol, splitLines } from './textDecoding';
-import { ToolFailure, done, quote } from './toolOutcome';
-import { applyWithApproval } from './writeFlow';
+import { dominantEol, splitLines } from './textDecoding';
+import { done, quote } from './toolOutcome';
+import { applyWithApproval, readFileToReplace } from './writeFlow';
 import { resolveToolPath } from './workspacePath';
 
 interface WriteInput {
@@ -29,16 +28,11 @@ export const writeFileTool = defineTool<WriteInput>({
   async execute(input, ctx, toolUseId) {
     const file = await resolveToolPath(input.path, ctx, { mustExist: false });
     const shown = quote(file.displayPath);
-    if (file.type === 'directory') throw new ToolFailure(`${shown} is a folder; give the path of a file inside it.`);
-    if (file.type !== undefined && file.type !== 'file') throw new ToolFailure(`${shown} is not a regular file.`);
-
-    let before: Uint8Array | undefined;
+    // Folders, FIFOs, devices, binary and over-cap files are refused here (shared with Apply to File).
+    const old = await readFileToReplace(file, ctx.fs);
+    const before = old?.bytes;
     let after = input.content;
-    if (file.type === 'file') {
-      if ((file.size ?? 0) > MAX_READ_FILE_BYTES) throw new ToolFailure(`${shown} is too large to replace with write_file.`);
-      before = await ctx.fs.readFile(file.absPath);
-      const old = decodeText(before);
-      if (old.kind === 'binary') throw new ToolFailure(`${shown} is a binary file; write_file only writes text and will not replace it.`);
+    if (old) {
       if (dominantEol(old.text) === '\r\n' && !after.includes('\r')) after = after.replace(/\n/g, '\r\n');
       if (old.text === after) return done(`${shown} already has exactly this content; nothing was written.`, `${file.displayPath} unchanged`);
     }
@@ -49,6 +43,7 @@ export const writeFileTool = defineTool<WriteInput>({
       {
         tool: 'write_file',
         file,
+        requestedPath: input.path,
         before,
         after,
         doneMessage: `${verb} ${shown} (${lines} line${lines === 1 ? '' : 's'}).`,

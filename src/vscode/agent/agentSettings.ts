@@ -1,7 +1,8 @@
 // Agent and tool settings (claudeCompanion.agent.*, claudeCompanion.tools.*).
 import * as vscode from 'vscode';
 import { DEFAULT_LIMITS, type AgentLimits } from '../../core/agent/agentTypes';
-import { CONFIG_SECTION } from '../settings';
+import { agentIterations } from '../../core/settings/userScope';
+import { CONFIG_SECTION, readUserScope } from '../settings';
 
 export interface AgentSettings {
   readonly limits: AgentLimits;
@@ -18,17 +19,18 @@ export function readAgentSettings(): AgentSettings {
     return Number.isFinite(v) && v >= min ? v : fallback;
   };
   const exclude = c.get<unknown>('tools.exclude', []);
+  const userScope = readUserScope();
   return {
     limits: {
-      maxIterations: Math.floor(num('agent.maxIterations', DEFAULT_LIMITS.maxIterations, 1)),
+      maxIterations: agentIterations(c.get<unknown>('agent.maxIterations'), DEFAULT_LIMITS.maxIterations),
       maxCostPerTaskUsd: num('agent.maxCostPerTaskUsd', DEFAULT_LIMITS.maxCostPerTaskUsd, 0),
       maxRepeatedFailures: DEFAULT_LIMITS.maxRepeatedFailures,
     },
     autoApproveReads: c.get<boolean>('agent.autoApprove.reads', true),
-    // Never auto-approve writes in Restricted Mode, whatever the settings say.
-    autoApproveWrites: vscode.workspace.isTrusted && c.get<boolean>('agent.autoApprove.writes', false),
+    // Never auto-approve writes in Restricted Mode, whatever the settings say; and only the user can turn it on.
+    autoApproveWrites: vscode.workspace.isTrusted && userScope.autoApproveWrites,
     exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : [],
-    allowSecrets: c.get<boolean>('tools.allowSecrets', false),
+    allowSecrets: userScope.allowSecrets,
   };
 }
 

@@ -25,7 +25,8 @@ export class ProposalDocuments implements vscode.TextDocumentContentProvider, vs
   }
 
   remove(toolUseId: string): void {
-    for (const key of [...this.contents.keys()]) if (key.includes(`id=${encodeURIComponent(toolUseId)}&`)) this.contents.delete(key);
+    // By the parsed id, not a substring of the URI: a display path may contain `id=…&` itself.
+    for (const key of [...this.contents.keys()]) if (proposalId(vscode.Uri.parse(key)) === toolUseId) this.contents.delete(key);
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -42,5 +43,10 @@ export class ProposalDocuments implements vscode.TextDocumentContentProvider, vs
 export function proposalId(uri: vscode.Uri): string | undefined {
   if (uri.scheme !== PROPOSAL_SCHEME) return undefined;
   const match = /(?:^|&)id=([^&]+)/.exec(uri.query);
-  return match ? decodeURIComponent(match[1]!) : undefined;
+  if (!match) return undefined;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,31 +1,37 @@
 // Approval of writes: opens VS Code's diff of the proposed change and waits for Approve or Reject, from
-// the chat's tool card or from the diff editor's title bar. Stop (abort) counts as a rejection.
+// the chat's tool card or from the diff editor's title bar. Stop (abort) counts as a rejection. Which
+// approvals count is the pure ApprovalRequests' business: only pending ones, once, from where they show.
 import { TextDecoder } from 'node:util';
 import * as vscode from 'vscode';
+import { ApprovalRequests, activeDecision } from '../../core/tools/approvalRequests';
 import type { ApprovalDecision, ApprovalPort, ProposedWrite } from '../../core/tools/toolTypes';
 import { PROPOSAL_SCHEME, ProposalDocuments, proposalId } from './proposalDocuments';
 
-interface Pending {
-  /** Absent for a read that needs confirmation (no diff to show). */
-  readonly write?: ProposedWrite;
-  readonly uris?: { before: vscode.Uri; after: vscode.Uri };
-  readonly resolve: (decision: ApprovalDecision) => void;
+interface Shown {
+  readonly write: ProposedWrite;
+  readonly uris: { before: vscode.Uri; after: vscode.Uri };
+}
+
+export interface RequestOptions {
+  /** False for a proposal with no tool card in the chat panel (a code block's Apply to File). */
+  readonly panel?: boolean;
 }
 
 const PENDING_CONTEXT = 'claudeCompanion.approvalPending';
 
 export class WriteApprovals implements ApprovalPort, vscode.Disposable {
-  private readonly pending = new Map<string, Pending>();
+  private readonly requests = new ApprovalRequests();
+  private readonly shown = new Map<string, Shown>();
   private readonly documents = new ProposalDocuments();
 
-  async requestApproval(write: ProposedWrite, signal: AbortSignal): Promise<ApprovalDecision> {
+  async requestApproval(write: ProposedWrite, signal: AbortSignal, options: RequestOptions = {}): Promise<ApprovalDecision> {
     if (signal.aborted) return { approved: false, reason: 'the task was stopped' };
+    const decision = this.requests.open(write.toolUseId, { panel: options.panel ?? true, hasDiff: true });
+    // An id asked about before: a repeated or late "approve" must not land on this new proposal.
+    if (!decision) return { approved: false, reason: 'this change reused the id of an earlier one, so it was not shown; ask again' };
     const before = write.before ? new TextDecoder('utf-8').decode(write.before) : '';
-    const uris = this.documents.add(write.toolUseId, write.displayPath, before, write.after);
-    const decision = new Promise<ApprovalDecision>((resolve) => {
-      this.pending.set(write.toolUseId, { write, uris, resolve });
-      signal.addEventListener('abort', () => this.decide(write.toolUseId, false, 'the task was stopped'), { once: true });
-    });
+    this.shown.set(write.toolUseId, { write, uris: this.documents.add(write.toolUseId, write.displayPath, before, write.after) });
+    signal.addEventListener('abort', () => this.decide(write.toolUseId, false, 'the task was stopped'), { once: true });
     void this.updateContext();
     await this.showDiff(write.toolUseId);
     return decision;
@@ -34,45 +40,63 @@ export class WriteApprovals implements ApprovalPort, vscode.Disposable {
   /** A read the user wants to allow one by one (agent.autoApprove.reads off): decided from the tool card. */
   confirmRead(toolUseId: string, signal: AbortSignal): Promise<boolean> {
     if (signal.aborted) return Promise.resolve(false);
-    const decision = new Promise<ApprovalDecision>((resolve) => {
-      this.pending.set(toolUseId, { resolve });
-      signal.addEventListener('abort', () => this.decide(toolUseId, false, 'the task was stopped'), { once: true });
-    });
+    const decision = this.requests.open(toolUseId, { panel: true, hasDiff: false });
+    if (!decision) return Promise.resolve(false);
+    signal.addEventListener('abort', () => this.decide(toolUseId, false, 'the task was stopped'), { once: true });
     void this.updateContext();
     return decision.then((d) => d.approved);
   }
 
-  /** Settles a pending approval; returns false when there is none (already decided or unknown). */
+  /** Settles a pending approval from the host (Stop, tests); false when there is none (already decided or unknown). */
   decide(toolUseId: string, approved: boolean, reason?: string): boolean {
-    const p = this.pending.get(toolUseId);
-    if (!p) return false;
-    this.pending.delete(toolUseId);
-    p.resolve(approved ? { approved: true } : reason ? { approved: false, reason } : { approved: false });
-    if (p.uris) void this.closeDiff(p.uris);
-    this.documents.remove(toolUseId);
-    void this.updateContext();
-    return true;
+    return this.settle(toolUseId, approved, 'host', reason);
   }
 
-  /** From the diff editor's title bar: decides for the proposal shown in the active editor. */
+  /** From a tool card in the chat panel: only a proposal the panel shows, and only once. */
+  decideFromPanel(toolUseId: string, approved: boolean): boolean {
+    return this.settle(toolUseId, approved, 'panel');
+  }
+
+  /**
+   * From the diff editor's title bar (or the palette): decides for the proposal shown in the active editor.
+   * With no proposal in front it decides nothing: it shows the latest proposal's diff so the user sees it.
+   */
   decideActive(approved: boolean): boolean {
-    const id = this.activeProposalId() ?? [...this.pending.keys()].at(-1);
-    return id !== undefined && this.decide(id, approved);
+    const next = activeDecision(this.activeProposalId(), this.requests);
+    if (next.kind === 'decide') return this.settle(next.id, approved, 'editor');
+    if (next.kind === 'show') {
+      void this.showDiff(next.id, false);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing was approved or rejected: review the proposed change in the diff that just opened, then choose Approve or Reject in its title bar or on the tool card.'));
+    } else {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No proposed change is waiting for approval.'));
+    }
+    return false;
   }
 
   isPending(toolUseId: string): boolean {
-    return this.pending.has(toolUseId);
+    return this.requests.has(toolUseId);
   }
 
   pendingIds(): string[] {
-    return [...this.pending.keys()];
+    return this.requests.ids();
   }
 
-  async showDiff(toolUseId: string): Promise<boolean> {
-    const p = this.pending.get(toolUseId);
-    if (!p?.write || !p.uris) return false;
-    const verb = p.write.before ? 'Proposed change' : 'Proposed new file';
-    await vscode.commands.executeCommand('vscode.diff', p.uris.before, p.uris.after, `${verb}: ${p.write.displayPath} (Claude)`, { preview: false, preserveFocus: true });
+  async showDiff(toolUseId: string, preserveFocus = true): Promise<boolean> {
+    const p = this.shown.get(toolUseId);
+    if (!p || !this.requests.has(toolUseId)) return false;
+    const verb = p.write.before ? vscode.l10n.t('Proposed change') : vscode.l10n.t('Proposed new file');
+    const title = p.write.protectedReason ? vscode.l10n.t('{0}: {1} (Claude, protected file)', verb, p.write.displayPath) : `${verb}: ${p.write.displayPath} (Claude)`;
+    await vscode.commands.executeCommand('vscode.diff', p.uris.before, p.uris.after, title, { preview: false, preserveFocus });
+    return true;
+  }
+
+  private settle(toolUseId: string, approved: boolean, by: 'panel' | 'editor' | 'host', reason?: string): boolean {
+    if (!this.requests.decide(toolUseId, approved, by, reason)) return false;
+    const shown = this.shown.get(toolUseId);
+    this.shown.delete(toolUseId);
+    if (shown) void this.closeDiff(shown.uris);
+    this.documents.remove(toolUseId);
+    void this.updateContext();
     return true;
   }
 
@@ -92,11 +116,11 @@ export class WriteApprovals implements ApprovalPort, vscode.Disposable {
   }
 
   private updateContext(): Thenable<unknown> {
-    return vscode.commands.executeCommand('setContext', PENDING_CONTEXT, this.pending.size > 0);
+    return vscode.commands.executeCommand('setContext', PENDING_CONTEXT, this.requests.ids().length > 0);
   }
 
   dispose(): void {
-    for (const id of [...this.pending.keys()]) this.decide(id, false, 'the editor is closing');
+    for (const id of this.requests.ids()) this.decide(id, false, 'the editor is closing');
     this.documents.dispose();
   }
 }

@@ -5,15 +5,18 @@ import type { ChatSession } from '../../core/chat/chatSession';
 import type { HistoryState } from '../../shared/protocol';
 import type { ChatViewProvider } from '../chatViewProvider';
 import type { ConversationHistory } from './conversationHistory';
+import { exportTargetArgument } from '../testApi';
 import { exportConversation } from './historyExport';
 
 export interface HistoryServices {
   readonly history: ConversationHistory;
   readonly session: ChatSession;
   readonly view: ChatViewProvider;
+  /** The mode VS Code runs the extension in: the Export command takes a target file only in Test mode. */
+  readonly extensionMode: vscode.ExtensionMode;
 }
 
-export function registerHistory({ history, session, view }: HistoryServices): vscode.Disposable[] {
+export function registerHistory({ history, session, view, extensionMode }: HistoryServices): vscode.Disposable[] {
   history.attach(session);
   /** A list asked for while the panel was not loaded: it goes out with the panel's first snapshot. */
   let pending: HistoryState | undefined;
@@ -41,10 +44,12 @@ export function registerHistory({ history, session, view }: HistoryServices): vs
 
   return [
     vscode.commands.registerCommand('claudeCompanion.showHistory', show),
-    // Arguments for tests and keybindings: a conversation id and a target file (Uri or path) to skip the dialog.
-    vscode.commands.registerCommand('claudeCompanion.exportConversation', (id?: unknown, target?: unknown) =>
-      exportConversation(history, typeof id === 'string' ? id : undefined, target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.file(target) : undefined),
-    ),
+    // Arguments for keybindings: a conversation id. Tests (ExtensionMode.Test only) may also give a target
+    // file (Uri or path) to skip the save dialog; elsewhere the user always picks where it is written.
+    vscode.commands.registerCommand('claudeCompanion.exportConversation', (id?: unknown, testTarget?: unknown) => {
+      const target = exportTargetArgument(extensionMode, testTarget);
+      return exportConversation(history, typeof id === 'string' ? id : undefined, target instanceof vscode.Uri ? target : typeof target === 'string' ? vscode.Uri.file(target) : undefined);
+    }),
     view.on('historyOpen', async ({ id }) => {
       // The one already open: back to it (a snapshot closes the list).
       if (id === history.currentId) return view.sendSnapshot();

@@ -1,5 +1,7 @@
 // The uncommitted changes of the workspace through the built-in Git extension's API (vscode.git,
-// getAPI(1)): every changed file that still exists, with its text at HEAD (empty for new files).
+// getAPI(1)): every changed file that still exists, with its text at HEAD (empty for new files). Deleted
+// files are not reviewed. The text at HEAD is read only when asked for, so a file a review leaves out
+// (see fileAccess.ts) is never read.
 import * as vscode from 'vscode';
 
 // The few parts of the Git extension's API (extensions/git/src/api/git.d.ts) used here.
@@ -34,8 +36,10 @@ interface GitExtension {
 
 export interface ChangedFile {
   readonly uri: vscode.Uri;
+  /** Where a renamed file was at HEAD (its text at HEAD comes from there). */
+  readonly originalUri?: vscode.Uri;
   /** The file's text at HEAD; empty for a file that is new since. */
-  readonly committedText: string;
+  committedText(): Promise<string>;
 }
 
 /** Why there is nothing to review, in words for the user. */
@@ -82,9 +86,10 @@ export async function uncommittedChanges(): Promise<ChangedFile[]> {
     }
     for (const change of seen.values()) {
       if (GONE.has(change.status)) continue;
-      const original = change.status === STATUS.INDEX_RENAMED ? change.originalUri : change.uri;
-      const committedText = NEW.has(change.status) ? '' : await repo.show('HEAD', original.fsPath).catch(() => '');
-      files.push({ uri: change.uri, committedText });
+      const renamed = change.status === STATUS.INDEX_RENAMED;
+      const original = renamed ? change.originalUri : change.uri;
+      const committedText = async () => (NEW.has(change.status) ? '' : repo.show('HEAD', original.fsPath).catch(() => ''));
+      files.push({ uri: change.uri, ...(renamed ? { originalUri: change.originalUri } : {}), committedText });
     }
   }
   if (files.length === 0) throw new NoChanges(vscode.l10n.t('There are no uncommitted changes to review.'));

@@ -1,9 +1,13 @@
 // Code review: Review Current File / Selection / Uncommitted Changes, Clear Review Findings, and the
-// quick fixes on the findings (Apply suggestion, Explain in chat, Dismiss).
+// quick fixes on the findings (Apply suggestion, Explain in chat, Dismiss). Reviews obey the tools' file
+// rules: uncommitted changes to files the tools may not read are left out (the chat says which and why),
+// and reviewing one such file asks first.
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../core/chat/chatSession';
 import type { TurnStreamer } from '../../core/claude/turnStreamer';
+import { judgeChanges, leftOutNote, nothingSentNote, type LeftOut } from '../../core/files/accessGate';
 import type { ChatViewProvider } from '../chatViewProvider';
+import { accessChecker, confirmSend, shownPath } from '../fileAccess';
 import { NoChanges, uncommittedChanges } from './gitChanges';
 import { DISMISS_FINDING_COMMAND, EXPLAIN_FINDING_COMMAND, ReviewCodeActions, explainMessage } from './reviewCodeActions';
 import { reviewPath } from './reviewContext';
@@ -29,6 +33,7 @@ export function registerReview({ session, view, client, findings }: ReviewServic
     vscode.commands.registerCommand('claudeCompanion.reviewCurrentFile', async (resource?: unknown) => {
       const document = await documentFor(resource);
       if (!document) return warn(vscode.l10n.t('Open a file to review it.'));
+      if (!(await confirmSend(document.uri, 'review'))) return;
       const path = reviewPath(document.uri);
       const item: ReviewItem = { document, target: { kind: 'file', path, languageId: document.languageId, text: document.getText() } };
       await runner.run([item], vscode.l10n.t('Claude: reviewing {0}', path));
@@ -38,6 +43,7 @@ export function registerReview({ session, view, client, findings }: ReviewServic
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.selection.isEmpty) return warn(vscode.l10n.t('Select the code to review first.'));
       const { document, selection } = editor;
+      if (!(await confirmSend(document.uri, 'review'))) return;
       // A selection ending at the start of a line does not include that line.
       const endLine = selection.end.character === 0 && selection.end.line > selection.start.line ? selection.end.line : selection.end.line + 1;
       const path = reviewPath(document.uri);
@@ -46,15 +52,20 @@ export function registerReview({ session, view, client, findings }: ReviewServic
     }),
 
     vscode.commands.registerCommand('claudeCompanion.reviewChanges', async () => {
-      let items: ReviewItem[];
+      let changes: { items: ReviewItem[]; leftOut: readonly LeftOut[] };
       try {
-        items = await changedItems();
+        changes = await changedItems();
       } catch (error) {
         if (error instanceof NoChanges) return void vscode.window.showInformationMessage(error.message);
         throw error;
       }
-      if (items.length === 0) return void vscode.window.showInformationMessage(vscode.l10n.t('There are no uncommitted changes to review.'));
-      await runner.run(items, vscode.l10n.t('Claude: reviewing uncommitted changes'));
+      const { items, leftOut } = changes;
+      const note = leftOutNote(leftOut);
+      if (items.length === 0) {
+        if (note) return runner.tell(`${vscode.l10n.t('Review uncommitted changes')}\n\n${note}`, nothingSentNote());
+        return void vscode.window.showInformationMessage(vscode.l10n.t('There are no uncommitted changes to review.'));
+      }
+      await runner.run(items, vscode.l10n.t('Claude: reviewing uncommitted changes'), note);
     }),
 
     vscode.commands.registerCommand('claudeCompanion.clearReviewFindings', () => findings.clear()),
@@ -85,17 +96,28 @@ async function documentFor(resource: unknown): Promise<vscode.TextDocument | und
   return vscode.window.activeTextEditor?.document;
 }
 
-/** One diff review per changed file whose text differs from HEAD (binary files are skipped). */
-async function changedItems(): Promise<ReviewItem[]> {
+/**
+ * One diff review per changed file whose text differs from HEAD (binary files are skipped), and the
+ * files left out because the tools may not read them. Those are judged before anything is read.
+ */
+async function changedItems(): Promise<{ items: ReviewItem[]; leftOut: readonly LeftOut[] }> {
+  const files = await uncommittedChanges();
+  const check = await accessChecker();
+  const { kept, leftOut } = await judgeChanges(
+    files.map((file) => ({ file, path: shownPath(file.uri), location: file.uri, ...(file.originalUri ? { original: file.originalUri } : {}) })),
+    check,
+  );
   const items: ReviewItem[] = [];
-  for (const file of await uncommittedChanges()) {
+  for (const { change, withCommittedText } of kept) {
+    const { file } = change;
     const document = await vscode.workspace.openTextDocument(file.uri).then(
       (d) => d,
       () => undefined,
     );
-    if (!document || document.getText() === file.committedText) continue;
-    const target = { kind: 'diff' as const, path: reviewPath(file.uri), languageId: document.languageId, oldText: file.committedText, newText: document.getText() };
+    const committedText = withCommittedText ? await file.committedText() : '';
+    if (!document || document.getText() === committedText) continue;
+    const target = { kind: 'diff' as const, path: reviewPath(file.uri), languageId: document.languageId, oldText: committedText, newText: document.getText() };
     items.push({ document, target });
   }
-  return items;
+  return { items, leftOut };
 }

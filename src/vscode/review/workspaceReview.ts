@@ -16,6 +16,7 @@ import { readAgentSettings } from '../agent/agentSettings';
 import { workspaceFolders } from '../agent/toolContext';
 import { loadEngine, type EngineModule } from '../engineLoader';
 import { readSettings } from '../settings';
+import { reviewWorkspaceArguments } from '../testApi';
 import { reviewCodecFor } from './workspaceReviewCodec';
 import type { FindingsSink } from './findingsSink';
 import { uriForReviewPath } from './workspaceReviewPaths';
@@ -29,9 +30,9 @@ export const REVIEW_WORKSPACE = 'claudeCompanion.reviewWorkspace';
 export interface ReviewWorkspaceArgs {
   /** Default: asked in an input box, or the default glob when `confirm` is false. */
   readonly glob?: string;
-  /** false: no questions at all (no input box, no modal confirmation). */
+  /** false: no questions at all (no input box, no modal confirmation). Honoured in ExtensionMode.Test only. */
   readonly confirm?: boolean;
-  /** Poll every this many ms instead of the backoff schedule. */
+  /** Poll every this many ms instead of the backoff schedule. ExtensionMode.Test only. */
   readonly pollMs?: number;
 }
 
@@ -52,8 +53,9 @@ export function registerWorkspaceReview(context: vscode.ExtensionContext, batche
   const review = new WorkspaceReview(new WorkspaceReviewStore(context.workspaceState), batches, sink);
   context.subscriptions.push(
     review,
-    vscode.commands.registerCommand(REVIEW_WORKSPACE, (args?: unknown) => review.start(args)),
-    vscode.commands.registerCommand(CANCEL_WORKSPACE_REVIEW, (args?: unknown) => review.cancel(args)),
+    // `confirm: false` and `pollMs` are for the extension's tests: anyone else running these commands is asked first.
+    vscode.commands.registerCommand(REVIEW_WORKSPACE, (args?: unknown) => review.start(reviewWorkspaceArguments(context.extensionMode, parseArgs(args)))),
+    vscode.commands.registerCommand(CANCEL_WORKSPACE_REVIEW, (args?: unknown) => review.cancel(reviewWorkspaceArguments(context.extensionMode, parseArgs(args)))),
   );
   // A batch outlives the window: pick it up again, off the activation path.
   if (review.hasStoredBatch()) setTimeout(() => void review.resume(), 0);

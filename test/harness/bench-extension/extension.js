@@ -1,22 +1,46 @@
 // Test-only harness (see README): `companionBench.loadConversation` reads a JSON array of Messages API
-// messages from the path given as the argument or in $CLAUDE_COMPANION_BENCH_CONVERSATION and loads it
-// into Claude Companion through the API its activate() returns. The command has a palette title so a
-// browser-driven test can run it; it lives here so the product itself never gains debug commands.
+// messages from the path given as the argument or in $CLAUDE_COMPANION_BENCH_CONVERSATION, stores it as a
+// saved conversation in Claude Companion's history folder and opens the history list, where the test
+// chooses it as a user would (the companion has no API outside its own tests). The command has a palette
+// title so a browser-driven test can run it; it lives here so the product itself never gains debug commands.
 'use strict';
+const crypto = require('node:crypto');
 const fs = require('node:fs');
+const path = require('node:path');
 const vscode = require('vscode');
 
 const COMPANION_ID = 'claude-companion.claude-companion';
+/** StoredConversation's schema (src/core/history/conversationFile.ts CURRENT_SCHEMA). */
+const SCHEMA = 1;
 
-async function loadConversation(file = process.env.CLAUDE_COMPANION_BENCH_CONVERSATION) {
+/** The history list shows a stored conversation of `count` messages under this title. */
+function benchTitle(count) {
+  return `Companion Bench: ${count} messages`;
+}
+
+/** The companion's conversation store: its global storage (a sibling of ours), folder `conversations`. */
+function companionStore(context) {
+  return path.join(path.dirname(context.globalStorageUri.fsPath), COMPANION_ID, 'conversations');
+}
+
+async function loadConversation(context, file = process.env.CLAUDE_COMPANION_BENCH_CONVERSATION) {
   if (!file) throw new Error('companionBench.loadConversation: no file (argument or $CLAUDE_COMPANION_BENCH_CONVERSATION)');
   const messages = JSON.parse(fs.readFileSync(file, 'utf8'));
   const companion = vscode.extensions.getExtension(COMPANION_ID);
   if (!companion) throw new Error(`${COMPANION_ID} is not installed`);
-  const api = await companion.activate();
-  const turns = await api.session.load(messages);
-  vscode.window.setStatusBarMessage(`Companion Bench: loaded ${turns} turns`, 60_000);
-  return turns;
+  const now = Date.now();
+  const id = `${now.toString(36)}-bench-${crypto.randomBytes(4).toString('hex')}`;
+  const conversation = { schema: SCHEMA, id, title: benchTitle(messages.length), titleIsCustom: true, createdAt: now, updatedAt: now, revision: 1, messages };
+  const dir = companionStore(context);
+  fs.mkdirSync(dir, { recursive: true });
+  // A new file under a fresh id, written whole before it appears: the store lists it like any other.
+  const temp = path.join(dir, `.${id}.json.${process.pid}.bench.tmp`);
+  fs.writeFileSync(temp, `${JSON.stringify(conversation)}\n`);
+  fs.renameSync(temp, path.join(dir, `${id}.json`));
+  await companion.activate();
+  await vscode.commands.executeCommand('claudeCompanion.showHistory');
+  vscode.window.setStatusBarMessage(`Companion Bench: stored ${messages.length} messages`, 60_000);
+  return benchTitle(messages.length);
 }
 
 /**
@@ -69,7 +93,7 @@ function profileHost(context, file) {
 function activate(context) {
   if (process.env.CLAUDE_COMPANION_BENCH_HOSTLOG) watchHostPauses(context, process.env.CLAUDE_COMPANION_BENCH_HOSTLOG);
   if (process.env.CLAUDE_COMPANION_BENCH_HOSTPROFILE) profileHost(context, process.env.CLAUDE_COMPANION_BENCH_HOSTPROFILE);
-  context.subscriptions.push(vscode.commands.registerCommand('companionBench.loadConversation', loadConversation));
+  context.subscriptions.push(vscode.commands.registerCommand('companionBench.loadConversation', (file) => loadConversation(context, file)));
 }
 
 function deactivate() {}

@@ -182,10 +182,11 @@ describe('conversation store', () => {
     await s.save(draft('a-1', exchange('q', 'a')), undefined);
     const temp = path.join(s.dir, '.a-1.json.123.abc.tmp');
     const aside = path.join(s.dir, 'store.lock.stale-abc');
+    const released = path.join(s.dir, 'store.lock.released-abc');
     const young = path.join(s.dir, '.b.json.1.x.tmp');
-    for (const f of [temp, aside, young]) fs.writeFileSync(f, '');
+    for (const f of [temp, aside, released, young]) fs.writeFileSync(f, '');
     const past = new Date(Date.now() - 120_000);
-    for (const f of [temp, aside]) fs.utimesSync(f, past, past);
+    for (const f of [temp, aside, released]) fs.utimesSync(f, past, past);
     await s.cleanUp();
     assert.deepEqual(filesIn(s.dir), ['.b.json.1.x.tmp', 'a-1.json', 'index.json']);
   });

@@ -127,12 +127,14 @@ describe('tools: IgnoreRules', () => {
     await assert.rejects(resolveToolPath('a.txt', ctx, { mustExist: true }), /matched `a\.txt` in \.gitignore/);
   });
 
-  it('a symlinked .gitignore is not followed', async () => {
+  // Issue 15 changed this on purpose: a link leaving the folder is still not read, but it now refuses
+  // (fail closed) instead of counting as "no rules".
+  it('a .gitignore symlinked out of the folder is not followed: it refuses', async () => {
     const root = tempDir('cc-ign-');
     const elsewhere = tempDir('cc-ign-');
-    writeTree(elsewhere, { rules: 'a.txt\n' });
+    writeTree(elsewhere, { rules: 'b.txt\n' });
     fs.symlinkSync(path.join(elsewhere, 'rules'), path.join(root, '.gitignore'));
     const rules = await IgnoreRules.load(fsPort, root, { exclude: [], allowSecrets: false });
-    assert.equal(await rules.reason('a.txt', false), undefined);
+    assert.match((await rules.reason('a.txt', false)) ?? '(allowed)', /`\.gitignore` could not be used \(it is a symbolic link to a file outside/);
   });
 });

@@ -69,6 +69,10 @@ export class RecordingCheckpoints implements CheckpointPort {
     this.calls.push({ absPath, before });
     this.order.push(`checkpoint ${absPath}`);
   }
+  readonly written: { absPath: string; after: Uint8Array | undefined }[] = [];
+  async afterWrite(absPath: string, after: Uint8Array | undefined): Promise<void> {
+    this.written.push({ absPath, after });
+  }
 }
 
 export class FakeDiagnostics implements DiagnosticsPort {
