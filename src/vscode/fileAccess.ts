@@ -2,6 +2,7 @@
 // secret patterns, tools.exclude, .claudeignore, .gitignore), and the modal that asks before a command
 // sends such a file anyway (Review Current File, Review Selection, Add Selection to Chat).
 import * as vscode from 'vscode';
+import { ScriptedAnswers } from './scriptedAnswers';
 import { mayShare, type AccessQuestion, type FileAccess, type SendAction } from '../core/files/accessGate';
 import { readAgentSettings } from './agent/agentSettings';
 import { workspaceFolders } from './agent/toolContext';
@@ -36,29 +37,13 @@ async function askInModal({ message, detail }: AccessQuestion): Promise<boolean>
 }
 
 /** The questions before sending a refused file; the extension's own tests script the answers (test API only). */
-export class AccessDialogs {
-  private scripted: boolean[] | undefined;
-  readonly asked: AccessQuestion[] = [];
-
-  /**
-   * Tests: answer the next questions in order instead of showing modals (true = Send Anyway); once the
-   * list is used up every question is answered Cancel. Undefined shows modals again.
-   */
-  answerWith(answers: readonly boolean[] | undefined): void {
-    this.scripted = answers ? [...answers] : undefined;
-    this.asked.length = 0;
-  }
-
-  readonly ask = async (question: AccessQuestion): Promise<boolean> => {
-    if (!this.scripted) return askInModal(question);
-    this.asked.push(question);
-    return this.scripted.shift() ?? false;
-  };
+export class AccessDialogs extends ScriptedAnswers<AccessQuestion> {
+  readonly askUser = (question: AccessQuestion): Promise<boolean> => this.ask(question, () => askInModal(question));
 }
 
 export const accessDialogs = new AccessDialogs();
 
 /** True when `uri`'s text may be sent for `action`: the tools may read it, or the user chose Send Anyway. */
 export async function confirmSend(uri: vscode.Uri, action: SendAction): Promise<boolean> {
-  return mayShare(shownPath(uri), action, async () => (await accessChecker())(uri), accessDialogs.ask);
+  return mayShare(shownPath(uri), action, async () => (await accessChecker())(uri), accessDialogs.askUser);
 }

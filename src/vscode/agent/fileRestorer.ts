@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ScriptedAnswers } from '../scriptedAnswers';
 import type { FileCheckpoint } from '../../core/chat/checkpoints';
 import type { ChangedFile, RevertPort } from '../../core/chat/turnRevert';
 
@@ -15,20 +16,8 @@ export interface RevertQuestion {
   readonly paths: readonly string[];
 }
 
-/** The two modals, behind a class so integration tests can answer them (see answerWith). */
-export class RevertDialogs {
-  private scripted: boolean[] | undefined;
-  readonly asked: RevertQuestion[] = [];
-
-  /**
-   * Tests: answer the next questions in order instead of showing modals (true = Revert Anyway / Delete
-   * Permanently); once the list is used up every question is answered Cancel. Undefined shows modals again.
-   */
-  answerWith(answers: readonly boolean[] | undefined): void {
-    this.scripted = answers ? [...answers] : undefined;
-    this.asked.length = 0;
-  }
-
+/** The two modals; integration tests answer them through ScriptedAnswers.answerWith. */
+export class RevertDialogs extends ScriptedAnswers<RevertQuestion> {
   async confirmChanged(paths: readonly string[]): Promise<boolean> {
     const button = vscode.l10n.t('Revert Anyway');
     return this.ask({ kind: 'changed', paths }, async () => {
@@ -46,11 +35,6 @@ export class RevertDialogs {
     });
   }
 
-  private async ask(question: RevertQuestion, show: () => Promise<boolean>): Promise<boolean> {
-    if (!this.scripted) return show();
-    this.asked.push(question);
-    return this.scripted.shift() ?? false;
-  }
 }
 
 export class WorkspaceRevert implements RevertPort {
