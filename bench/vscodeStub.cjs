@@ -37,7 +37,8 @@ module.exports = {
   },
   commands: { registerCommand: () => disposable, executeCommand: async () => undefined },
   workspace: {
-    getConfiguration: () => ({ get: (_k, d) => d }),
+    getConfiguration: () => ({ get: (_k, d) => d, inspect: (key) => ({ key }) }),
+    fs: { readFile: async () => { throw new Error('no file in the bench stub'); } },
     onDidChangeConfiguration: () => disposable,
     onDidGrantWorkspaceTrust: () => disposable,
     registerTextDocumentContentProvider: () => disposable,
