@@ -21,6 +21,7 @@ import { registerHistory } from './vscode/history/registerHistory';
 import { writesDisabledReason } from './vscode/agent/agentSettings';
 import { RevertDialogs, WorkspaceRevert } from './vscode/agent/fileRestorer';
 import { createAgentHooks, type EditorAgentHooks } from './vscode/agent/toolContext';
+import { editorProtectedFolders } from './vscode/agent/editorFolders';
 import { WriteApprovals } from './vscode/agent/writeApprovals';
 import { testApiFor, type CompanionApi } from './vscode/testApi';
 import { registerWorkspaceReview } from './vscode/review/workspaceReview';
@@ -43,7 +44,8 @@ export function activate(context: vscode.ExtensionContext): CompanionApi | undef
   const approvals = new WriteApprovals();
   const revertDialogs = new RevertDialogs();
   let hooks: Promise<EditorAgentHooks> | undefined;
-  const agentHooks = () => (hooks ??= loadEngine().then((engine) => createAgentHooks(engine, approvals)));
+  const protectedFolders = editorProtectedFolders(context.globalStorageUri);
+  const agentHooks = () => (hooks ??= loadEngine().then((engine) => createAgentHooks(engine, approvals, protectedFolders)));
   const history = new ConversationHistory(context.globalStorageUri, context.workspaceState, context.storageUri);
   flushHistory = () => history.flush(true);
   const view = new ChatViewProvider(vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview'), approvals, () => client.preload());
@@ -79,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi | undef
     vscode.workspace.onDidGrantWorkspaceTrust(() => view.post({ type: 'trust' })),
     apiKeys.onDidChange(async () => view.post({ type: 'apiKey', hasApiKey: await apiKeys.has() })),
     onSettingsChanged(() => view.post({ type: 'model', model: readSettings().model })),
-    registerCodeBlockActions(view, approvals),
+    registerCodeBlockActions(view, approvals, protectedFolders),
     registerLinkOpener(view),
     registerViewPreferences(view),
     ...registerCompaction(view, session),

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ApplyTarget } from '../core/codeBlocks/applyTarget';
 import { needsTrustedWorkspace } from '../core/codeBlocks/trustedActions';
-import type { ProposedWrite } from '../core/tools/toolTypes';
+import type { ProposedWrite, ProtectedFolder } from '../core/tools/toolTypes';
 import type { WebviewToHost } from '../shared/protocol';
 import { RESTRICTED_MODE_REASON, readAgentSettings } from './agent/agentSettings';
 import type { WriteApprovals } from './agent/writeApprovals';
@@ -22,7 +22,10 @@ export class CodeBlockActions implements vscode.Disposable {
   private readonly writer = new WorkspaceWriter();
   private count = 0;
 
-  constructor(private readonly approvals: WriteApprovals) {}
+  constructor(
+    private readonly approvals: WriteApprovals,
+    private readonly protectedFolders: () => readonly ProtectedFolder[],
+  ) {}
 
   async run(message: CodeActionMessage): Promise<void> {
     if (!vscode.workspace.isTrusted && needsTrustedWorkspace(message.action)) return this.offerTrust(message.action);
@@ -121,7 +124,7 @@ export class CodeBlockActions implements vscode.Disposable {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ name: f.name.replace(/[\\/]/g, '-'), root: realpathOr(f.uri.fsPath) }));
     return resolveApplyTarget(
       { ...(named ? { path: named } : {}), ...(activeFile ? { activeFile } : {}) },
-      { folders, fs: createNodeFileSystem(), exclude: settings.exclude, allowSecrets: settings.allowSecrets },
+      { folders, fs: createNodeFileSystem(), exclude: settings.exclude, allowSecrets: settings.allowSecrets, protectedFolders: this.protectedFolders() },
     );
   }
 
@@ -144,8 +147,8 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
   return Buffer.compare(a, b) === 0;
 }
 
-export function registerCodeBlockActions(view: ChatViewProvider, approvals: WriteApprovals): vscode.Disposable {
-  const actions = new CodeBlockActions(approvals);
+export function registerCodeBlockActions(view: ChatViewProvider, approvals: WriteApprovals, protectedFolders: () => readonly ProtectedFolder[]): vscode.Disposable {
+  const actions = new CodeBlockActions(approvals, protectedFolders);
   return vscode.Disposable.from(
     actions,
     view.on('codeAction', (message) => actions.run(message)),

@@ -31,7 +31,7 @@ export interface ApplyRequest {
   readonly activeFile?: string;
 }
 
-type PathContext = Pick<ToolContext, 'folders' | 'fs' | 'exclude' | 'allowSecrets'>;
+type PathContext = Pick<ToolContext, 'folders' | 'fs' | 'exclude' | 'allowSecrets' | 'protectedFolders'>;
 
 const noTarget = () => t('Apply to File needs a target: open the file the code is for in an editor (or ask Claude to name it in the code block, e.g. ```ts path=src/a.ts), then try again.');
 
@@ -68,7 +68,7 @@ export async function resolveApplyTarget(request: ApplyRequest, ctx: PathContext
   try {
     const file = await resolveToolPath(input, ctx, { mustExist: false });
     const before = (await readFileToReplace(file, ctx.fs))?.bytes;
-    const protectedReason = await protectionOf(file, ctx.fs, input);
+    const protectedReason = await protectionOf(file, ctx.fs, input, ctx.protectedFolders);
     return { ok: true, file, input, before, ...(protectedReason ? { protectedReason } : {}) };
   } catch (error) {
     if (error instanceof UnreplaceableFile) return { ok: false, message: unreplaceableMessage(error.kind, named ?? input) };

@@ -80,6 +80,12 @@ export interface CheckpointPort {
   afterWrite(absPath: string, after: Uint8Array | undefined): Promise<void>;
 }
 
+/** A folder (absolute, realpath'd) whose files always ask, and why, in words for the user. */
+export interface ProtectedFolder {
+  readonly absPath: string;
+  readonly why: string;
+}
+
 /** Everything a tool call may use. Created per turn by the adapter. */
 export interface ToolContext {
   readonly folders: readonly WorkspaceFolderRef[];
@@ -96,6 +102,11 @@ export interface ToolContext {
   /** False in Restricted Mode: write tools refuse. */
   readonly trusted: boolean;
   readonly autoApproveWrites: boolean;
+  /**
+   * Folders whose files always ask, besides the names in protectedFiles.ts: the editor's own settings folder,
+   * which matters when a workspace folder contains it (a workspace opened on the home folder).
+   */
+  readonly protectedFolders?: readonly ProtectedFolder[];
   readonly signal: AbortSignal;
 }
 

@@ -8,7 +8,7 @@ import { PROTECTED_ROOT_NAMES, protectedReason } from './protectedFiles';
 import { MAX_READ_FILE_BYTES } from './readFile';
 import { decodeText } from './textDecoding';
 import { ToolFailure, ToolRefusal, declined, done, quote, refused } from './toolOutcome';
-import type { FileSystemPort, ProposedWrite, ToolContext, ToolOutcome } from './toolTypes';
+import type { FileSystemPort, ProposedWrite, ProtectedFolder, ToolContext, ToolOutcome } from './toolTypes';
 import { isInside, realRoot, resolveToolPath, type ResolvedToolPath } from './workspacePath';
 
 export const RESTRICTED_MODE_MESSAGE =
@@ -29,7 +29,7 @@ export interface ProposedChange {
 export async function applyWithApproval(change: ProposedChange, ctx: ToolContext, toolUseId: string): Promise<ToolOutcome> {
   const shown = quote(change.file.displayPath);
   if (!ctx.trusted) return refused(RESTRICTED_MODE_MESSAGE, 'refused: Restricted Mode');
-  const reason = await protectionOf(change.file, ctx.fs, change.requestedPath);
+  const reason = await protectionOf(change.file, ctx.fs, change.requestedPath, ctx.protectedFolders);
   const write: ProposedWrite = {
     toolUseId,
     tool: change.tool,
@@ -70,11 +70,14 @@ export async function applyWithApproval(change: ProposedChange, ctx: ToolContext
 
 /**
  * Why a write to `file` must be seen by the user: the path as written, where it resolves, or a protected
- * name at the folder's root that is a symbolic link to it (VS Code reads `.vscode` through the link).
+ * name at the folder's root that is a symbolic link to it (VS Code reads `.vscode` through the link), or
+ * a protected folder the editor named (its own settings folder) that holds it.
  */
-export async function protectionOf(file: ResolvedToolPath, fs: FileSystemPort, requestedPath?: string): Promise<string | undefined> {
+export async function protectionOf(file: ResolvedToolPath, fs: FileSystemPort, requestedPath?: string, folders: readonly ProtectedFolder[] = []): Promise<string | undefined> {
   const direct = protectedReason(file.relPath) ?? (requestedPath !== undefined ? protectedReason(requestedPath) : undefined);
   if (direct !== undefined) return direct;
+  const holder = folders.find((f) => isInside(f.absPath, file.absPath));
+  if (holder) return holder.why;
   const root = await realRoot(fs, file.folder);
   for (const name of PROTECTED_ROOT_NAMES) {
     const link = path.join(root, name);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentHooks } from '../../core/chat/agentTurn';
 import type { EngineModule } from '../engineLoader';
-import type { DiagnosticInfo, DiagnosticsPort, SearchPort, ToolContext, WorkspaceFolderRef } from '../../core/tools/toolTypes';
+import type { DiagnosticInfo, DiagnosticsPort, ProtectedFolder, SearchPort, ToolContext, WorkspaceFolderRef } from '../../core/tools/toolTypes';
 import { readAgentSettings } from './agentSettings';
 import type { WriteApprovals } from './writeApprovals';
 import { WorkspaceWriter } from './workspaceWriter';
@@ -54,7 +54,7 @@ export interface EditorAgentHooks extends AgentHooks {
   readonly searchEngine: () => string;
 }
 
-export function createAgentHooks(engine: EngineModule, approvals: WriteApprovals): EditorAgentHooks {
+export function createAgentHooks(engine: EngineModule, approvals: WriteApprovals, protectedFolders: () => readonly ProtectedFolder[]): EditorAgentHooks {
   const { WORKSPACE_TOOLS, createFallbackSearch, createNodeFileSystem, createRipgrepSearch, findRipgrep, runTool } = engine;
   const fileSystem = createNodeFileSystem();
   let search: SearchPort | undefined;
@@ -93,6 +93,7 @@ export function createAgentHooks(engine: EngineModule, approvals: WriteApprovals
         allowSecrets: settings.allowSecrets,
         trusted: vscode.workspace.isTrusted,
         autoApproveWrites: settings.autoApproveWrites,
+        protectedFolders: protectedFolders(),
         signal,
       };
     },

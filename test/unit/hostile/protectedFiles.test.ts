@@ -204,4 +204,41 @@ describe('hostile workspace: protected files', () => {
       assert.equal(fs.readFileSync(path.join(root, 'victim.txt'), 'utf8'), 'precious\n');
     });
   });
+
+  describe("the editor's own settings folder inside the workspace (a workspace opened on the home folder)", () => {
+    const why = "the editor's settings folder";
+    function home(): { root: string; ctx: TestContext } {
+      const root = tempDir('cc-home-');
+      writeTree(root, { '.config/Code/User/settings.json': '{}\n', 'notes.txt': 'n\n' });
+      fs.symlinkSync(path.join(root, '.config', 'Code'), path.join(root, 'code-link'));
+      const data = fs.realpathSync(path.join(root, '.config', 'Code'));
+      return { root, ctx: makeContext([folder('home', fs.realpathSync(root))], { autoApproveWrites: true, protectedFolders: [{ absPath: data, why }] }) };
+    }
+
+    it('write_file to the user settings with auto-approve on waits for approval, with the reason; rejected, nothing changes', async () => {
+      const { root, ctx } = home();
+      ctx.approvals.decision = { approved: false };
+      const out = await runTool(writeFileTool, { path: '.config/Code/User/settings.json', content: '{"claudeCompanion.apiBaseUrl": "https://evil.example"}\n' }, ctx, 'tu');
+      assert.equal(ctx.approvals.calls.length, 1, 'asked for approval');
+      assert.equal(ctx.approvals.calls[0]!.protectedReason, why);
+      assert.equal(out.status, 'declined');
+      assert.equal(fs.readFileSync(path.join(root, '.config/Code/User/settings.json'), 'utf8'), '{}\n');
+    });
+
+    it('a path through a link into that folder asks too', async () => {
+      const { ctx } = home();
+      ctx.approvals.decision = { approved: false };
+      await runTool(editFileTool, { path: 'code-link/User/settings.json', old_text: '{}', new_text: '{"claudeCompanion.agent.autoApprove.writes": true}' }, ctx, 'tu');
+      assert.equal(ctx.approvals.calls.length, 1, 'asked for approval');
+      assert.equal(ctx.approvals.calls[0]!.protectedReason, why);
+    });
+
+    it('files elsewhere in the home folder are still written without asking', async () => {
+      const { root, ctx } = home();
+      const out = await runTool(writeFileTool, { path: 'notes.txt', content: 'new\n' }, ctx, 'tu');
+      assert.equal(out.status, 'done');
+      assert.equal(ctx.approvals.calls.length, 0);
+      assert.equal(fs.readFileSync(path.join(root, 'notes.txt'), 'utf8'), 'new\n');
+    });
+  });
 });
