@@ -5,6 +5,7 @@
 import { h } from './dom';
 import { renderMarkdown } from './markdown';
 import { PlainTextStream } from './plainTextStream';
+import { CHARS_PER_TOKEN } from '../shared/tokenEstimate';
 import { viewPreferences } from './preferences';
 import { strings } from './strings';
 
@@ -12,7 +13,7 @@ const TICK_MS = 500;
 
 /** "1.4k" for 1,400, "820" below a thousand. */
 export function approxTokens(chars: number): string {
-  const tokens = Math.round(chars / 4);
+  const tokens = Math.round(chars / CHARS_PER_TOKEN);
   if (tokens < 1000) return String(tokens);
   return tokens < 100_000 ? `${(tokens / 1000).toFixed(1)}k` : `${Math.round(tokens / 1000)}k`;
 }

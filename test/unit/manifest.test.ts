@@ -1,4 +1,4 @@
-// package.json against the public contract (../shared/CONTRACT.md) and the code that backs it.
+// package.json against the public contract (docs/CONTRACT.md, this repo's copy of the shared contract) and the code that backs it.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

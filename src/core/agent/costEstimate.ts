@@ -9,12 +9,13 @@
 import type { TurnUsage } from '../claude/streamEvents';
 import type { ApiMessage } from '../claude/turnStreamer';
 import { formatUsd } from '../usage/pricing';
+import { tokensForChars } from '../../shared/tokenEstimate';
 
 export type CostOf = (model: string, usage: TurnUsage) => number | undefined;
 
 /** Rough token count of messages, the same ~4 characters/token the cache planner uses. */
 export function estimateTokens(messages: readonly ApiMessage[]): number {
-  return messages.length === 0 ? 0 : Math.ceil(JSON.stringify(messages).length / 4);
+  return messages.length === 0 ? 0 : tokensForChars(JSON.stringify(messages).length);
 }
 
 /** The synthetic usage the next request is priced as (see the file comment). */

@@ -9,6 +9,7 @@
 // blocks, which costs a few tokens on every request (measured in `npm run bench`).
 import type { CacheControl, MessageParams } from './requestBuilder';
 import type { ApiMessage } from './turnStreamer';
+import { tokensForChars } from '../../shared/tokenEstimate';
 
 export const MAX_BREAKPOINTS = 4;
 const EPHEMERAL: CacheControl = { type: 'ephemeral' };
@@ -22,7 +23,7 @@ export function minCacheableTokens(model: string): number {
 
 /** Same estimate the rest of the product uses before the API counts: ~4 characters per token. */
 export function estimateTokens(value: unknown): number {
-  return Math.ceil(JSON.stringify(value).length / 4);
+  return tokensForChars(JSON.stringify(value).length);
 }
 
 type Block = Record<string, unknown>;

@@ -2,8 +2,10 @@
 // characters per token of the request's JSON, with images counted by what the API charges for them
 // rather than by their base64 size.
 import type { ApiMessage } from '../claude/turnStreamer';
+import { tokensForChars } from '../../shared/tokenEstimate';
 
-export const CHARS_PER_TOKEN = 4;
+export { CHARS_PER_TOKEN } from '../../shared/tokenEstimate';
+
 /** Our images are downscaled to 1568 px on the long edge: at most ~1,600 tokens each (anthropic-api.md §6). */
 export const IMAGE_TOKENS = 1600;
 
@@ -23,5 +25,5 @@ export function estimateTokens({ system, tools, messages }: EstimateInput): numb
     }
     return value;
   });
-  return Math.ceil(json.length / CHARS_PER_TOKEN) + images * IMAGE_TOKENS;
+  return tokensForChars(json.length) + images * IMAGE_TOKENS;
 }

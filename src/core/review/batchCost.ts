@@ -1,5 +1,6 @@
 // What a workspace review will cost, shown before submitting: tokens estimated as characters / 4 of each
 // request's prompt (system + messages + tools) plus an output allowance, priced at the Batch API's half.
+import { tokensForChars } from '../../shared/tokenEstimate';
 import { costOf } from '../usage/pricing';
 import type { BatchRequest } from './batchTypes';
 
@@ -17,7 +18,7 @@ export interface BatchCostEstimate {
 }
 
 export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
+  return tokensForChars(text.length);
 }
 
 export function estimateBatchCost(requests: readonly BatchRequest[], model: string, outputAllowance = OUTPUT_ALLOWANCE_TOKENS): BatchCostEstimate {
