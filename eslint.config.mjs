@@ -25,6 +25,11 @@ export default tseslint.config(
     },
   },
   {
+    // One logger: extension code logs through the "Claude Companion" log channel (src/core/log.ts), never the console.
+    files: ['src/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     rules: {
       'no-restricted-imports': [

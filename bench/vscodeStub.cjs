@@ -27,12 +27,19 @@ module.exports = {
   CodeActionKind: { QuickFix: { append: () => ({}) }, Empty: {} },
   languages: { createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }), registerCodeActionsProvider: () => disposable, getDiagnostics: () => [] },
   Uri,
+  l10n: { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])) },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   window: {
-    createOutputChannel: () => ({ info() {}, warn() {}, error() {}, show() {}, dispose() {} }),
+    createOutputChannel: () => ({ logLevel: 3, trace() {}, debug() {}, info() {}, warn() {}, error() {}, show() {}, dispose() {} }),
     registerWebviewViewProvider: () => disposable,
     createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
     showInformationMessage: async () => undefined,
+    // A feature that failed to start (features.ts) would make activation look cheaper than it is: fail the bench.
+    showErrorMessage: async (message) => {
+      process.stderr.write(`${message}\n`);
+      process.exitCode = 1;
+      return undefined;
+    },
     showInputBox: async () => undefined,
   },
   commands: { registerCommand: () => disposable, executeCommand: async () => undefined },

@@ -13,6 +13,7 @@ import { provision } from './lib/provision.mjs';
 import { REPO, ensureBuilt, ensureVsix } from './lib/build.mjs';
 import { findFiles, writeJson } from './lib/fsutil.mjs';
 import { installCleanupHandlers, runCleanups } from './lib/proc.mjs';
+import { loadTestResults } from './lib/testResults.mjs';
 
 const ARTIFACT = path.join(REPO, '.test-artifacts', 'e2e.json');
 const SUITE_DIR = path.join(REPO, 'out', 'test', 'e2e');
@@ -25,6 +26,7 @@ async function main() {
   fs.rmSync(path.join(REPO, '.test-artifacts', 'e2e'), { recursive: true, force: true });
 
   await ensureBuilt({ tests: true, force: values.build });
+  const { collectResults, formatCounts, describeSkips } = loadTestResults();
   if (process.env.CLAUDE_COMPANION_VSIX) {
     if (!fs.existsSync(process.env.CLAUDE_COMPANION_VSIX)) throw new Error(`CLAUDE_COMPANION_VSIX=${process.env.CLAUDE_COMPANION_VSIX} does not exist`);
   } else {
@@ -41,14 +43,16 @@ async function main() {
   const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec', ...(values.grep ? { grep: values.grep } : {}) });
   for (const f of files) mocha.addFile(f);
   await mocha.loadFilesAsync();
-  const stats = await new Promise((resolve) => {
-    const runner = mocha.run(() => resolve(runner.stats ?? { passes: 0, failures: 0 }));
+  const results = await new Promise((resolve) => {
+    let counted;
+    const runner = mocha.run(() => resolve(counted));
+    counted = collectResults(runner);
   });
-  const passed = stats.passes ?? 0;
-  const failed = stats.failures ?? 0;
-  writeJson(ARTIFACT, { passed, failed });
+  const { passed, failed } = results;
+  writeJson(ARTIFACT, results);
   console.log(`[e2e] finished in ${((Date.now() - t0) / 1000).toFixed(1)}s; screenshots in ${path.relative(REPO, path.join(REPO, '.test-artifacts', 'e2e'))}/`);
-  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  console.log(`e2e: ${formatCounts(results)}`);
+  if (results.skipped.length) console.log(describeSkips(results.skipped).join('\n'));
   return failed === 0 && passed > 0;
 }
 
@@ -57,8 +61,8 @@ try {
   ok = await main();
 } catch (err) {
   console.error(`\n[e2e] ${process.env.CLAUDE_COMPANION_VERBOSE ? err.stack : err.message}`);
-  if (!fs.existsSync(ARTIFACT)) writeJson(ARTIFACT, { passed: 0, failed: 0, error: err.message });
-  console.log('e2e: 0 passed, 0 failed');
+  if (!fs.existsSync(ARTIFACT)) writeJson(ARTIFACT, { passed: 0, failed: 0, skipped: [], error: err.message });
+  console.log('e2e: 0 passed, 0 failed, 0 skipped');
 } finally {
   await runCleanups();
 }

@@ -10,6 +10,7 @@ import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { REPO, ensureBuilt } from './lib/build.mjs';
 import { copyDir, tempDir, writeJson } from './lib/fsutil.mjs';
 import { installCleanupHandlers, runCleanups } from './lib/proc.mjs';
+import { loadTestResults } from './lib/testResults.mjs';
 
 const ARTIFACT = path.join(REPO, '.test-artifacts', 'electron.json');
 const DOWNLOAD_IDLE_TIMEOUT_MS = 15_000;
@@ -28,14 +29,16 @@ async function vscodeExecutable({ version, vscode }) {
   }
 }
 
+/** The suite's results (test/integration/index.ts's events) in the shape every tier reports. */
 function countResults(file) {
-  const counts = { passed: 0, failed: 0 };
+  const counts = { passed: 0, failed: 0, skipped: [] };
   if (!fs.existsSync(file)) return counts;
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const e = JSON.parse(line);
     if (e.event === 'pass') counts.passed++;
     if (e.event === 'fail') counts.failed++;
+    if (e.event === 'pending') counts.skipped.push(e.reason ? { fullTitle: e.fullTitle, reason: e.reason } : { fullTitle: e.fullTitle });
   }
   return counts;
 }
@@ -47,6 +50,7 @@ async function main() {
   installCleanupHandlers();
   fs.rmSync(ARTIFACT, { force: true });
   await ensureBuilt({ tests: true, force: values.build });
+  const { formatCounts, describeSkips } = loadTestResults();
   const executable = await vscodeExecutable(values);
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     console.warn('[electron] no DISPLAY: desktop VS Code needs one; on a headless Linux box run this under `xvfb-run -a`.');
@@ -78,10 +82,12 @@ async function main() {
   } catch (err) {
     exitError = err;
   }
-  const { passed, failed } = countResults(resultsFile);
-  writeJson(ARTIFACT, { passed, failed });
+  const results = countResults(resultsFile);
+  const { passed, failed } = results;
+  writeJson(ARTIFACT, results);
   if (exitError && failed === 0) console.error(`[electron] VS Code test run failed: ${exitError.message}`);
-  console.log(`electron: ${passed} passed, ${failed} failed`);
+  console.log(`electron: ${formatCounts(results)}`);
+  if (results.skipped.length) console.log(describeSkips(results.skipped).join('\n'));
   return !exitError && failed === 0 && passed > 0;
 }
 
@@ -90,8 +96,8 @@ try {
   ok = await main();
 } catch (err) {
   console.error(`\n[electron] ${err.message}`);
-  if (!fs.existsSync(ARTIFACT)) writeJson(ARTIFACT, { passed: 0, failed: 0, error: err.message });
-  console.log('electron: 0 passed, 0 failed');
+  if (!fs.existsSync(ARTIFACT)) writeJson(ARTIFACT, { passed: 0, failed: 0, skipped: [], error: err.message });
+  console.log('electron: 0 passed, 0 failed, 0 skipped');
 } finally {
   await runCleanups();
 }

@@ -17,6 +17,7 @@ import { launchChromium, openWorkbench } from './lib/browser.mjs';
 import { tempDir, copyDir, writeJson } from './lib/fsutil.mjs';
 import { followResults } from './lib/resultsFile.mjs';
 import { createSpecPrinter } from './lib/specReport.mjs';
+import { loadTestResults } from './lib/testResults.mjs';
 import { runCleanups, installCleanupHandlers } from './lib/proc.mjs';
 
 const TIMEOUT_MS = Number(process.env.CLAUDE_COMPANION_INTEGRATION_TIMEOUT_MS || 600_000);
@@ -34,6 +35,8 @@ async function main() {
   fs.rmSync(LOGS_ARTIFACT, { recursive: true, force: true });
 
   await ensureBuilt({ tests: true, force: values.build });
+  // Loaded while out/ is fresh: a rebuild during the run empties it.
+  const { formatCounts, describeSkips } = loadTestResults();
   if (!fs.existsSync(TEST_ENTRY)) throw new Error(`${TEST_ENTRY} is missing; run: node esbuild.js --tests`);
   const extensionSource = path.resolve(values.extension ?? REPO);
   if (!fs.existsSync(path.join(extensionSource, 'dist', 'extension.js'))) throw new Error(`${extensionSource}/dist/extension.js is missing; run: node esbuild.js`);
@@ -89,16 +92,18 @@ async function main() {
     throw err;
   }
   printer.printFailures();
-  const { passed, failed } = printer.counts();
+  const results = printer.counts();
+  const { passed, failed } = results;
   if (!done.ok && failed === 0) {
     // The suite itself broke (load error, no tests...), not an individual test.
     console.error(`\n[integration] suite error: ${done.error}`);
     diagnostics(server, pageErrors);
   }
-  writeJson(ARTIFACT, { passed, failed });
+  writeJson(ARTIFACT, results);
   if (!done.ok || failed > 0) keepLogs(server, resultsFile);
   console.log(`\n[integration] finished in ${since()}`);
-  console.log(`integration: ${passed} passed, ${failed} failed`);
+  console.log(`integration: ${formatCounts(results)}`);
+  if (results.skipped.length) console.log(describeSkips(results.skipped).join('\n'));
   return done.ok && failed === 0 && passed > 0;
 }
 
@@ -136,8 +141,8 @@ try {
   ok = await main();
 } catch (err) {
   console.error(`\n[integration] ${process.env.CLAUDE_COMPANION_VERBOSE ? err.stack : err.message}`);
-  if (!fs.existsSync(ARTIFACT)) writeJson(ARTIFACT, { passed: 0, failed: 0, error: err.message });
-  console.log('integration: 0 passed, 0 failed');
+  if (!fs.existsSync(ARTIFACT)) writeJson(ARTIFACT, { passed: 0, failed: 0, skipped: [], error: err.message });
+  console.log('integration: 0 passed, 0 failed, 0 skipped');
 } finally {
   await runCleanups();
 }

@@ -4,7 +4,8 @@
 // Usage: npm start -- [folder] [--port N] [--fake] [--no-build]
 //   folder      folder to open (default: the directory npm was started from)
 //   --port N    port on 127.0.0.1 (default: $PORT or 8080, or the next free one)
-//   --fake      answer with the local fake Anthropic API instead of the real one (no key needed)
+//   --fake      answer with the local fake Anthropic API instead of the real one (no key needed): a
+//               scripted tour of the features (test/fake-anthropic/tour.ts), its steps printed below
 //   --no-build  install the existing dist/claude-companion.vsix without rebuilding
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,15 +51,25 @@ async function choosePort(explicit) {
   return explicit;
 }
 
-/** Starts the fake API from the transpiled test tree and returns the environment pointing at it. */
+/**
+ * Starts the fake API from the transpiled test tree, answering with the demo tour, and returns the
+ * environment pointing at it and the tour's steps.
+ */
 async function startFake() {
-  const entry = path.join(REPO, 'out', 'test', 'fake-anthropic', 'index.js');
-  if (!fs.existsSync(entry)) await ensureBuilt({ tests: true, force: true });
-  const { startFakeAnthropic } = await import(entry);
+  const dir = path.join(REPO, 'out', 'test', 'fake-anthropic');
+  // A test tree built before the tour existed has index.js but not tour.js.
+  if (!fs.existsSync(path.join(dir, 'tour.js'))) await ensureBuilt({ tests: true, force: true });
+  const { startFakeAnthropic, tourScenario, TOUR_STEPS } = await import(path.join(dir, 'index.js'));
   const fake = await startFakeAnthropic();
+  fake.setDefault(tourScenario());
   onCleanup(() => fake.close());
-  console.log(`[start] fake Anthropic API at ${fake.url} (answers "You said: ...")`);
-  return { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: 'fake-key' };
+  console.log(`[start] fake Anthropic API at ${fake.url} (a scripted tour, not a model)`);
+  return { env: { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: 'fake-key' }, steps: TOUR_STEPS };
+}
+
+/** The tour's steps as the console shows them. */
+function tourText(steps) {
+  return `\n  Demo tour (the fake API answers with a script), in the Claude view of the activity bar:\n${steps.map((s, i) => `    ${i + 1}. ${s}`).join('\n')}\n`;
 }
 
 async function main() {
@@ -66,7 +77,8 @@ async function main() {
   installCleanupHandlers({ exitCode: 0 }); // Ctrl+C is how you stop it: not an error
   const t0 = Date.now();
 
-  const fakeEnv = opts.fake ? await startFake() : {};
+  const fake = opts.fake ? await startFake() : undefined;
+  const fakeEnv = fake?.env ?? {};
   // `npm run package` = production build + vsce; it runs after any --tests build, which wipes dist/.
   const vsix = path.join(REPO, 'dist', 'claude-companion.vsix');
   if (opts.build) await ensureVsix({ force: true });
@@ -99,7 +111,7 @@ async function main() {
     Folder:   ${opts.folder}
     Profile:  ${profile.dir}
     Log:      ${logFile}
-${hasKey ? '' : '\n    No ANTHROPIC_API_KEY in the environment: the chat panel will offer to set a key\n    (or restart with ANTHROPIC_API_KEY=... npm start, or npm start -- --fake to try it offline).\n'}
+${fake ? tourText(fake.steps) : ''}${hasKey ? '' : '\n    No ANTHROPIC_API_KEY in the environment: the chat panel will offer to set a key\n    (or restart with ANTHROPIC_API_KEY=... npm start, or npm start -- --fake to try it offline).\n'}
   Press Ctrl+C to stop.
 `);
 

@@ -1,13 +1,15 @@
 // Prints test events (the JSON lines written by test/integration/index.ts) like mocha's spec reporter.
 export function createSpecPrinter(write = (s) => process.stdout.write(s)) {
   const failures = [];
+  /** Each skipped test: { fullTitle, reason? } (no reason: it skipped without saying why). */
+  const skipped = [];
   let passed = 0;
   let failed = 0;
-  let pending = 0;
   const indent = (depth) => '  '.repeat(depth + 1);
   return {
     failures,
-    counts: () => ({ passed, failed, pending }),
+    /** The tier's results, in the shape of test/support/testResults.ts's TierResults. */
+    counts: () => ({ passed, failed, skipped: [...skipped] }),
     event(e) {
       switch (e.event) {
         case 'suite':
@@ -18,8 +20,8 @@ export function createSpecPrinter(write = (s) => process.stdout.write(s)) {
           write(`${indent(e.depth)}✔ ${e.title}${e.duration > 75 ? ` (${e.duration}ms)` : ''}\n`);
           break;
         case 'pending':
-          pending++;
-          write(`${indent(e.depth)}- ${e.title}\n`);
+          skipped.push(e.reason ? { fullTitle: e.fullTitle, reason: e.reason } : { fullTitle: e.fullTitle });
+          write(`${indent(e.depth)}- ${e.title} (skipped: ${e.reason ?? 'no reason given'})\n`);
           break;
         case 'fail':
           failed++;

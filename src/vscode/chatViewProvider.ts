@@ -1,6 +1,7 @@
 // Hosts the chat webview: ready handshake, snapshot on (re)load, deltas afterwards, actions routed to commands.
 import * as vscode from 'vscode';
 import type { ChatSession } from '../core/chat/chatSession';
+import { whenSettled } from '../core/log';
 import { isWebviewToHost, type ChatSnapshot, type ErrorAction, type HostToWebview, type WebviewToHost } from '../shared/protocol';
 import { chatHtml } from './chatHtml';
 
@@ -81,7 +82,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   /** Holds snapshots back until `gate` settles (at most 3 s), e.g. while the open conversation is restored. */
   delaySnapshots(gate: Promise<unknown>): void {
-    this.snapshotGates.push(Promise.race([gate.catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]));
+    // Only waits: whoever made the gate reports its failure (registerHistory logs a failed restore).
+    this.snapshotGates.push(Promise.race([whenSettled(gate), new Promise((r) => setTimeout(r, 3000))]));
   }
 
   /**

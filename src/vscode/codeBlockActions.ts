@@ -7,7 +7,7 @@ import type { ApplyTarget } from '../core/codeBlocks/applyTarget';
 import { needsTrustedWorkspace } from '../core/codeBlocks/trustedActions';
 import type { ProposedWrite, ProtectedFolder } from '../core/tools/toolTypes';
 import type { WebviewToHost } from '../shared/protocol';
-import { RESTRICTED_MODE_REASON, readAgentSettings } from './agent/agentSettings';
+import { readAgentSettings, restrictedModeReason } from './agent/agentSettings';
 import type { WriteApprovals } from './agent/writeApprovals';
 import { WorkspaceWriter } from './agent/workspaceWriter';
 import type { ChatViewProvider } from './chatViewProvider';
@@ -63,7 +63,7 @@ export class CodeBlockActions implements vscode.Disposable {
   }
 
   private async offerTrust(action: string): Promise<void> {
-    const message = action === 'insert' ? vscode.l10n.t('Insert at Cursor is disabled. {0}', RESTRICTED_MODE_REASON) : vscode.l10n.t('Apply to File is disabled. {0}', RESTRICTED_MODE_REASON);
+    const message = action === 'insert' ? vscode.l10n.t('Insert at Cursor is disabled. {0}', restrictedModeReason()) : vscode.l10n.t('Apply to File is disabled. {0}', restrictedModeReason());
     const choice = await vscode.window.showWarningMessage(message, MANAGE_TRUST);
     if (choice === MANAGE_TRUST) await vscode.commands.executeCommand('workbench.trust.manage');
   }

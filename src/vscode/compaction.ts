@@ -4,21 +4,13 @@ import * as vscode from 'vscode';
 import type { ChatSession } from '../core/chat/chatSession';
 import { Compactor } from '../core/context/compactor';
 import { contextWindowOf } from '../core/context/contextMeter';
-import { DEFAULT_COMPACTION_SETTINGS, type CompactionSettings, type ContextService } from '../core/context/contextService';
+import type { CompactionSettings, ContextService } from '../core/context/contextService';
+import { readCompactionSettings as readTableCompactionSettings } from '../core/settings/readers';
 import type { ChatViewProvider } from './chatViewProvider';
-import { CONFIG_SECTION } from './settings';
+import { settingsPort } from './settings';
 
 export function readCompactionSettings(): CompactionSettings {
-  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-  const d = DEFAULT_COMPACTION_SETTINGS;
-  const threshold = config.get<number>('context.compactThreshold', d.threshold);
-  const keep = config.get<number>('context.keepRecentMessages', d.keepRecentMessages);
-  const model = config.get<string>('context.summaryModel', d.summaryModel).trim();
-  return {
-    threshold: Number.isFinite(threshold) && threshold > 0 && threshold < 1 ? threshold : d.threshold,
-    keepRecentMessages: Number.isFinite(keep) && keep >= 2 ? Math.floor(keep) : d.keepRecentMessages,
-    summaryModel: model || d.summaryModel,
-  };
+  return readTableCompactionSettings(settingsPort());
 }
 
 export function createCompactor(service: ContextService, log: { channel: vscode.LogOutputChannel }): Compactor {

@@ -5,9 +5,10 @@ import { BUILT_IN_MODELS, EFFORTS, type ModelInfo } from '../core/models/modelIn
 import type { ModelSource } from '../core/claude/turnStreamer';
 import type { ComposerOptions, Effort, ThinkingMode } from '../shared/protocol';
 import type { ChatViewProvider } from './chatViewProvider';
-import { CONFIG_SECTION, onSettingsChanged, readSettings } from './settings';
+import { SETTINGS, type SettingValue } from '../core/settings/settingsTable';
+import { CONFIG_SECTION, onSettingsChanged, readSettings, updateUserSetting } from './settings';
 
-const THINKING_MODES: readonly ThinkingMode[] = ['adaptive', 'enabled', 'off'];
+const THINKING_MODES: readonly ThinkingMode[] = SETTINGS['thinking.mode'].enum;
 
 /** The model list the select offers: the built-in table until the user opens the select, then the API's list. */
 class ComposerModels {
@@ -44,11 +45,9 @@ export function composerOptions(models: readonly ModelInfo[]): ComposerOptions {
 }
 
 /** Writes a user setting; says so when a workspace setting overrides it, so the select does not lie. */
-async function updateSetting(view: ChatViewProvider, key: string, value: string): Promise<void> {
-  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-  await config.update(key, value, vscode.ConfigurationTarget.Global);
-  const effective = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>(key);
-  if (effective !== value) view.post({ type: 'composerError', message: `${CONFIG_SECTION}.${key} is set in this workspace's settings, which override your user setting; it stays ${String(effective)}.` });
+async function updateSetting<K extends 'model' | 'thinking.mode' | 'effort'>(view: ChatViewProvider, key: K, value: SettingValue<K>): Promise<void> {
+  const effective = await updateUserSetting(key, value);
+  if (effective !== value) view.post({ type: 'composerError', message: vscode.l10n.t('{0} is set in this workspace\'s settings, which override your user setting; it stays {1}.', `${CONFIG_SECTION}.${key}`, String(effective)) });
 }
 
 export function registerComposerOptions(view: ChatViewProvider, client: ModelSource): vscode.Disposable[] {

@@ -17,25 +17,27 @@ export class CostStatusBar implements vscode.Disposable {
     const cost = totals ? formatUsd(totals.costUsd) + (totals.costComplete ? '' : '+') : formatUsd(0);
     this.item.text = `$(sparkle) ${cost}`;
     // Without this, screen readers read the Markdown tooltip source as the name.
-    this.item.accessibilityInformation = { label: `Claude conversation cost ${cost}` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Claude conversation cost {0}', cost) };
     const n = (v: number) => v.toLocaleString('en-US');
     this.item.tooltip = totals
       ? new vscode.MarkdownString(
           [
-            `**Claude: this conversation** (${n(totals.requests)} request${totals.requests === 1 ? '' : 's'})`,
+            totals.requests === 1 ? vscode.l10n.t('**Claude: this conversation** (1 request)') : vscode.l10n.t('**Claude: this conversation** ({0} requests)', n(totals.requests)),
             '',
-            `| | tokens |`,
+            `| | ${vscode.l10n.t('tokens')} |`,
             `|---|---:|`,
-            `| input | ${n(totals.inputTokens)} |`,
-            `| cache read | ${n(totals.cacheReadTokens)} |`,
-            `| cache write | ${n(totals.cacheWriteTokens)} |`,
-            `| output | ${n(totals.outputTokens)} |`,
-            `| of which thinking | ${n(totals.thinkingTokens)} |`,
+            `| ${vscode.l10n.t('input')} | ${n(totals.inputTokens)} |`,
+            `| ${vscode.l10n.t('cache read')} | ${n(totals.cacheReadTokens)} |`,
+            `| ${vscode.l10n.t('cache write')} | ${n(totals.cacheWriteTokens)} |`,
+            `| ${vscode.l10n.t('output')} | ${n(totals.outputTokens)} |`,
+            `| ${vscode.l10n.t('of which thinking')} | ${n(totals.thinkingTokens)} |`,
             '',
-            `Cost: **${cost}**${totals.costComplete ? '' : ' (at least: a model without a known price was used)'}. Click for the request log.`,
+            totals.costComplete
+              ? vscode.l10n.t('Cost: **{0}**. Click for the request log.', cost)
+              : vscode.l10n.t('Cost: **{0}** (at least: a model without a known price was used). Click for the request log.', cost),
           ].join('\n'),
         )
-      : 'Claude: no requests in this conversation yet';
+      : vscode.l10n.t('Claude: no requests in this conversation yet');
     this.item.show();
   }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ModelInfo } from '../core/models/modelInfo';
 import type { ModelSource } from '../core/claude/turnStreamer';
 import { costOf, formatUsd } from '../core/usage/pricing';
-import { CONFIG_SECTION } from './settings';
+import { readSetting, updateUserSetting } from './settings';
 
 interface ModelItem extends vscode.QuickPickItem {
   readonly model?: ModelInfo;
@@ -15,38 +15,38 @@ function priceLine(model: ModelInfo): string {
   const perMillion = (input: number, output: number) => costOf(model.id, { inputTokens: input, outputTokens: output, cacheReadTokens: 0, cacheWriteTokens: 0 });
   const inCost = perMillion(1_000_000, 0);
   const outCost = perMillion(0, 1_000_000);
-  return inCost && outCost ? `${formatUsd(inCost.total)} / ${formatUsd(outCost.total)} per million tokens in / out` : 'price unknown';
+  return inCost && outCost ? vscode.l10n.t('{0} / {1} per million tokens in / out', formatUsd(inCost.total), formatUsd(outCost.total)) : vscode.l10n.t('price unknown');
 }
 
 export async function pickModel(source: ModelSource): Promise<string | undefined> {
-  const current = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('model');
+  const current = readSetting('model');
   const picker = vscode.window.createQuickPick<ModelItem>();
-  picker.title = 'Claude: Select Model';
-  picker.placeholder = 'Loading models…';
+  picker.title = vscode.l10n.t('Claude: Select Model');
+  picker.placeholder = vscode.l10n.t('Loading models…');
   picker.busy = true;
   picker.show();
   try {
     const list = await source.listModels();
     const items: ModelItem[] = [];
-    if (list.fallbackReason) items.push({ label: 'Built-in list: the model list could not be loaded', kind: vscode.QuickPickItemKind.Separator });
+    if (list.fallbackReason) items.push({ label: vscode.l10n.t('Built-in list: the model list could not be loaded'), kind: vscode.QuickPickItemKind.Separator });
     for (const model of list.models) {
       items.push({
         label: `${model.id === current ? '$(check) ' : ''}${model.displayName}`,
         description: model.id,
-        detail: `${tokens(model.contextWindow)} context · ${tokens(model.maxOutputTokens)} max output · ${priceLine(model)}`,
+        detail: vscode.l10n.t('{0} context · {1} max output · {2}', tokens(model.contextWindow), tokens(model.maxOutputTokens), priceLine(model)),
         model,
       });
     }
     picker.items = items;
     picker.activeItems = items.filter((i) => i.model?.id === current);
-    picker.placeholder = list.fallbackReason ? `Pick a model (could not ask the API: ${list.fallbackReason})` : 'Pick the model for new requests';
+    picker.placeholder = list.fallbackReason ? vscode.l10n.t('Pick a model (could not ask the API: {0})', list.fallbackReason) : vscode.l10n.t('Pick the model for new requests');
     picker.busy = false;
     const chosen = await new Promise<ModelInfo | undefined>((resolve) => {
       picker.onDidAccept(() => resolve(picker.selectedItems[0]?.model));
       picker.onDidHide(() => resolve(undefined));
     });
     if (!chosen) return undefined;
-    await vscode.workspace.getConfiguration(CONFIG_SECTION).update('model', chosen.id, vscode.ConfigurationTarget.Global);
+    await updateUserSetting('model', chosen.id);
     return chosen.id;
   } finally {
     picker.dispose();

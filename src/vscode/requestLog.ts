@@ -2,22 +2,26 @@
 // and shown in the "Claude Companion" log channel. Keys are redacted; content only if the user opted in.
 // The file is 0600 and rotates (3 × 10 MB by default; see requestLogFile.ts).
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { redactSecrets } from '../core/claude/redact';
 import type { RequestRecord } from '../core/claude/requestRecord';
+import { channelLogger } from './log';
 import { RequestLogFile, type RotationOptions } from './requestLogFile';
 
-export class RequestLog implements vscode.Disposable {
-  readonly channel: vscode.LogOutputChannel;
+export class RequestLog {
   readonly file: string;
   private readonly disk: RequestLogFile;
   private writing: Promise<void> = Promise.resolve();
   private reportedWriteError = false;
 
-  constructor(logFolder: vscode.Uri, rotation?: RotationOptions) {
-    this.channel = vscode.window.createOutputChannel('Claude Companion', { log: true });
+  /** `channel` is the extension's one log channel (made and disposed by activate()). */
+  constructor(
+    readonly channel: vscode.LogOutputChannel,
+    logFolder: vscode.Uri,
+    rotation?: RotationOptions,
+  ) {
     this.file = path.join(logFolder.fsPath, 'requests.jsonl');
-    this.disk = new RequestLogFile(this.file, rotation);
+    this.disk = new RequestLogFile(this.file, rotation, channelLogger(channel));
   }
 
   record = (record: RequestRecord): void => {
@@ -45,9 +49,5 @@ export class RequestLog implements vscode.Disposable {
 
   show(): void {
     this.channel.show(true);
-  }
-
-  dispose(): void {
-    this.channel.dispose();
   }
 }

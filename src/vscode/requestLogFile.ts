@@ -3,6 +3,7 @@
 // No vscode import, so unit tests can drive it directly.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { logFailure, NO_LOG, type Logger } from '../core/log';
 
 export interface RotationOptions {
   /** Rotate before a line would take the current file past this size. Default 10 MB. */
@@ -24,6 +25,7 @@ export class RequestLogFile {
   constructor(
     readonly file: string,
     options: RotationOptions = {},
+    private readonly log: Logger = NO_LOG,
   ) {
     this.maxBytes = Math.max(1, options.maxBytes ?? DEFAULT_LOG_MAX_BYTES);
     this.keep = Math.max(1, Math.floor(options.keep ?? DEFAULT_LOG_FILES));
@@ -37,7 +39,7 @@ export class RequestLogFile {
       await fs.mkdir(path.dirname(this.file), { recursive: true });
       this.size = await existingSize(this.file);
       // A file left by an older version may be readable by others: tighten it once.
-      if (this.size > 0) await fs.chmod(this.file, FILE_MODE).catch(() => undefined);
+      if (this.size > 0) await fs.chmod(this.file, FILE_MODE).catch(logFailure(this.log, 'warn', `Could not make ${this.file} private to the user`));
     }
     if (this.size > 0 && this.size + bytes > this.maxBytes) await this.rotate();
     await fs.appendFile(this.file, data, { encoding: 'utf8', mode: FILE_MODE });

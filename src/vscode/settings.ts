@@ -1,56 +1,56 @@
-// Reads `claudeCompanion.*` settings into the plain object the core layer takes.
+// The one adapter between the settings table (src/core/settings) and `vscode.workspace.getConfiguration`:
+// every `claudeCompanion.*` read and write goes through here, by a key the table knows.
 import * as vscode from 'vscode';
-import { DEFAULT_SETTINGS, type ClaudeSettings, type ThinkingMode } from '../core/claude/settings';
-import { EFFORTS, type Effort } from '../core/models/modelInfo';
+import type { ClaudeSettings } from '../core/claude/settings';
+import { readClaudeSettings } from '../core/settings/readers';
+import { readSetting as readTableSetting, type SettingsPort } from '../core/settings/settingReader';
+import { SETTINGS_SECTION, type SettingKey, type SettingValue } from '../core/settings/settingsTable';
 import { IgnoredSettingNotices, readUserScopeSettings, type UserScopeSetting, type UserScopeSettings } from '../core/settings/userScope';
 import { userScopeKeysIn } from '../core/settings/workspaceSettingsScan';
 
-export const CONFIG_SECTION = 'claudeCompanion';
+export const CONFIG_SECTION = SETTINGS_SECTION;
 
-const THINKING_MODES: readonly ThinkingMode[] = ['adaptive', 'enabled', 'off'];
+/** Hears of ignored workspace values of user-only settings while registerUserScopeNotices is active. */
+let notices: IgnoredSettingNotices | undefined;
+
+/** The editor's configuration as the table's readers take it; `scope` picks a folder for resource-scoped settings. */
+export function settingsPort(scope?: vscode.Uri): SettingsPort {
+  const config = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  return {
+    get: (key) => config.get<unknown>(key),
+    inspect: (key) => config.inspect<unknown>(key),
+    ignored: (key) => notices?.ignored(key),
+  };
+}
+
+/** One setting, typed and checked against its row in the table. */
+export function readSetting<K extends SettingKey>(key: K, scope?: vscode.Uri): SettingValue<K> {
+  return readTableSetting(settingsPort(scope), key);
+}
+
+/** Writes a user setting; returns the value then in effect (a workspace value may still override it). */
+export async function updateUserSetting<K extends SettingKey>(key: K, value: SettingValue<K>): Promise<unknown> {
+  await vscode.workspace.getConfiguration(CONFIG_SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+  return settingsPort().get(key);
+}
 
 export function readSettings(): ClaudeSettings {
-  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-  const positive = (key: string, fallback: number) => {
-    const value = config.get<number>(key, fallback);
-    return Number.isFinite(value) && value > 0 ? value : fallback;
-  };
-  const strings = (key: string, fallback: readonly string[]) => {
-    const value = config.get<unknown>(key, fallback);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()) : fallback;
-  };
-  const thinkingMode = config.get<string>('thinking.mode', DEFAULT_SETTINGS.thinkingMode) as ThinkingMode;
-  const effort = config.get<string>('effort', DEFAULT_SETTINGS.effort) as Effort | 'default';
-  return {
-    model: config.get<string>('model', DEFAULT_SETTINGS.model).trim() || DEFAULT_SETTINGS.model,
-    fallbackModels: strings('fallbackModels', DEFAULT_SETTINGS.fallbackModels),
-    maxTokens: Math.floor(positive('maxTokens', DEFAULT_SETTINGS.maxTokens)),
-    thinkingMode: THINKING_MODES.includes(thinkingMode) ? thinkingMode : DEFAULT_SETTINGS.thinkingMode,
-    thinkingBudgetTokens: Math.floor(positive('thinking.budgetTokens', DEFAULT_SETTINGS.thinkingBudgetTokens)),
-    effort: effort === 'default' || EFFORTS.includes(effort) ? effort : DEFAULT_SETTINGS.effort,
-    stopSequences: strings('stopSequences', DEFAULT_SETTINGS.stopSequences),
-    systemPrompt: config.get<string>('systemPrompt', DEFAULT_SETTINGS.systemPrompt),
-    apiBaseUrl: readUserScope().apiBaseUrl,
-    requestTimeoutSeconds: positive('requestTimeoutSeconds', DEFAULT_SETTINGS.requestTimeoutSeconds),
-    maxRetries: Math.max(0, Math.floor(config.get<number>('maxRetries', DEFAULT_SETTINGS.maxRetries))),
-  };
+  return readClaudeSettings(settingsPort());
 }
 
 export function logIncludesContent(): boolean {
   return readUserScope().logIncludeContent;
 }
 
-let notices: IgnoredSettingNotices | undefined;
-
 /**
  * apiBaseUrl, agent.autoApprove.writes, tools.allowSecrets and log.includeContent, from user settings only
  * (a workspace value is ignored and reported once; see core/settings/userScope.ts).
  */
 export function readUserScope(): UserScopeSettings {
-  const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  const port = settingsPort();
   return readUserScopeSettings(
-    (key) => config.inspect(key),
-    (key) => notices?.ignored(key),
+    (key) => port.inspect(key),
+    (key) => port.ignored?.(key),
   );
 }
 

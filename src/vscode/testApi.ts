@@ -8,8 +8,13 @@ import type { WriteApprovals } from './agent/writeApprovals';
 import type { RevertDialogs } from './agent/fileRestorer';
 import type { AccessDialogs } from './fileAccess';
 import type { RequestLog } from './requestLog';
-import type { ReviewWorkspaceArgs, WorkspaceReviewApi } from './review/workspaceReview';
+import type { WorkspaceReviewApi } from './review/workspaceReview';
 import type { ConversationHistory } from './history/conversationHistory';
+import type { FeatureRegistry } from './features';
+import { isTestMode } from './testMode';
+
+// The Test-mode gates live in a leaf (features import them); kept reachable from here for callers.
+export { exportTargetArgument, isTestMode, reviewWorkspaceArguments } from './testMode';
 
 export interface CompanionApi {
   /** The mode VS Code runs the extension in (always Test: there is no API otherwise). */
@@ -27,13 +32,8 @@ export interface CompanionApi {
   readonly revertDialogs: Pick<RevertDialogs, 'answerWith' | 'asked'>;
   /** The questions before a review or Add Selection sends a file the tools may not read: scripted answers, and the questions asked. */
   readonly accessDialogs: Pick<AccessDialogs, 'answerWith' | 'asked'>;
-}
-
-/** vscode.ExtensionMode.Test; the enum's runtime value lives in the `vscode` module, which this file does not load. */
-const EXTENSION_MODE_TEST: vscode.ExtensionMode.Test = 3;
-
-export function isTestMode(mode: vscode.ExtensionMode): boolean {
-  return mode === EXTENSION_MODE_TEST;
+  /** Which features failed to start, and the error notifications about them (see features.ts). */
+  readonly features: Pick<FeatureRegistry<unknown>, 'failures' | 'shown' | 'settled'>;
 }
 
 /** What activate() returns: the API in Test mode, nothing in Production or Development. */
@@ -41,19 +41,13 @@ export function testApiFor(mode: vscode.ExtensionMode, api: CompanionApi): Compa
   return isTestMode(mode) ? api : undefined;
 }
 
-/**
- * The Export command's target file argument (a Uri or path, which skips the save dialog): kept in Test
- * mode only. Otherwise a caller could have a conversation written anywhere without the user choosing it.
- */
-export function exportTargetArgument(mode: vscode.ExtensionMode, target: unknown): unknown {
-  return isTestMode(mode) ? target : undefined;
-}
+/** An integration test sets this (in Test mode only) to the id of a feature that must fail at activation. */
+export const BREAK_FEATURE_ENV = 'CLAUDE_COMPANION_TEST_BREAK_FEATURE';
 
 /**
- * The Review Workspace command's arguments: `confirm: false` (no cost confirmation) and `pollMs` are for
- * tests and kept in Test mode only; a glob is kept (the cost confirmation still shows it).
+ * The feature the test-only switch breaks: read in Test mode only, so in any other mode no environment
+ * variable can turn a feature off.
  */
-export function reviewWorkspaceArguments(mode: vscode.ExtensionMode, args: ReviewWorkspaceArgs): ReviewWorkspaceArgs {
-  if (isTestMode(mode)) return args;
-  return args.glob === undefined ? {} : { glob: args.glob };
+export function featureToBreak(mode: vscode.ExtensionMode, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  return isTestMode(mode) ? env[BREAK_FEATURE_ENV] || undefined : undefined;
 }

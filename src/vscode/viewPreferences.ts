@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import type { ViewPreferences } from '../shared/protocol';
 import type { ChatViewProvider } from './chatViewProvider';
-import { CONFIG_SECTION } from './settings';
+import { CONFIG_SECTION, readSetting } from './settings';
 
 export function readViewPreferences(): ViewPreferences {
-  return { thinkingExpanded: vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('chat.thinkingExpanded', false) === true };
+  return { thinkingExpanded: readSetting('chat.thinkingExpanded') };
 }
 
 export function registerViewPreferences(view: ChatViewProvider): vscode.Disposable {

@@ -72,36 +72,24 @@ export class ChatView {
 
   /**
    * Shows the Claude view and waits until the chat input is usable. Waits for the activity-bar item
-   * (it appears only once the remote extension host has registered the extension), clicks it unless
-   * already selected (clicking a selected item hides the side bar), and falls back to the command
-   * palette when the item never shows (e.g. moved into the overflow menu).
+   * (it appears only once the remote extension host has registered the extension) and clicks it unless
+   * already selected (clicking a selected item hides the side bar). No fallback and no second click:
+   * an item that does not appear, or does not select on the first click, fails the test.
    */
   async open({ timeoutMs = 60_000 } = {}): Promise<void> {
     const item = this.activityBarItem;
-    const shown = await item
-      .waitFor({ state: 'visible', timeout: timeoutMs / 2 })
-      .then(() => true)
-      .catch(() => false);
-    if (!shown) await this.runCommand('View: Show Claude');
-    else await this.selectActivityBarItem(item);
+    await item.waitFor({ state: 'visible', timeout: timeoutMs }).catch((err: Error) => {
+      throw new Error(`the Claude activity-bar item did not appear within ${timeoutMs} ms (${err.message.split('\n')[0]})`, { cause: err });
+    });
+    const selected = item.and(this.page.locator('[aria-selected="true"]'));
+    if (!(await selected.count())) {
+      await item.click();
+      await selected.waitFor({ state: 'attached', timeout: 10_000 }).catch((err: Error) => {
+        throw new Error(`the Claude activity-bar item was not selected by a click (${err.message.split('\n')[0]})`, { cause: err });
+      });
+    }
     this.webviewIndex = await this.findChatWebview(timeoutMs);
     await this.input.waitFor({ state: 'visible', timeout: timeoutMs });
-  }
-
-  /**
-   * Clicks the item until it is selected. A command that reveals the view (a review, Explain in chat)
-   * may select it between our check and our click, and that click then hides the side bar again; the
-   * next round sees it unselected and clicks once more.
-   */
-  private async selectActivityBarItem(item: Locator): Promise<void> {
-    const selected = item.and(this.page.locator('[aria-selected="true"]'));
-    for (let attempt = 0; attempt < 4; attempt++) {
-      if (await selected.count()) return;
-      await item.click();
-      // A reveal that has selected it by now leaves it selected; our click only ever toggles.
-      if (await selected.waitFor({ state: 'attached', timeout: 2_000 }).then(() => true, () => false)) return;
-    }
-    throw new Error('the Claude activity-bar item would not stay selected');
   }
 
   /** Index of the webview view that holds the message box, polling until it has rendered. */

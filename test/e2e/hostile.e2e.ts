@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../fake-anthropic';
 import { useChatFixture } from './fixtures';
 import { ARTIFACTS_DIR, openFile } from './workbench';
+import { skipBecause } from '../support/skip';
 
 const notification = (page: Page, pattern: RegExp): Locator => page.locator('.notifications-toasts .notification-toast').filter({ hasText: pattern });
 const proposalTabs = (page: Page): Locator => page.locator('.part.editor .tabs-container').getByRole('tab', { name: /^Proposed/ });
@@ -62,7 +63,7 @@ describe('hostile workspace: protected files end to end', () => {
   });
 
   it('Apply to File on a FIFO is refused with a clear message, opens no diff, and the extension keeps answering', async function () {
-    if (process.platform === 'win32') this.skip();
+    if (process.platform === 'win32') skipBecause(this, 'Windows has no FIFOs in the file system');
     const page = f.wb.page;
     await f.chat.open();
     execFileSync('mkfifo', [path.join(f.wb.workspace, 'pipe.ts')]);

@@ -145,26 +145,25 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.part.editor .editor-group-container.active .monaco-editor.focused').waitFor();
 }
 
-/** Runs a command through the command palette (F1) by its label, e.g. "Claude: Review Current File". */
+/**
+ * Runs a command through the command palette (F1) by its label, e.g. "Claude: Review Current File".
+ * Once: a palette that does not open, or closes before the command is chosen (something took the focus;
+ * openFile waits for the editor's focus for that reason), fails the test rather than being tried again.
+ */
 export async function runCommand(page: Page, label: string): Promise<void> {
   const box = quickInput(page);
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
-  // The palette closes when it loses focus, and an editor that has just opened can take the focus a
-  // moment later (seen in CI after Quick Open): then the whole sequence is tried again.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.locator('.monaco-workbench').focus();
-      await page.keyboard.press('F1');
-      await box.waitFor({ state: 'visible', timeout: 5_000 });
-      await box.fill(`>${label}`, { timeout: 5_000 });
-      await row.waitFor({ timeout: 10_000 });
-      await box.press('Enter', { timeout: 5_000 });
-      return;
-    } catch (err) {
-      if (attempt === 3) throw err;
-      await page.keyboard.press('Escape');
-    }
-  }
+  const step = async (what: string, action: () => Promise<unknown>): Promise<void> => {
+    await action().catch((err: Error) => {
+      throw new Error(`running "${label}" from the command palette: ${what} (${err.message.split('\n')[0]})`, { cause: err });
+    });
+  };
+  await page.locator('.monaco-workbench').focus();
+  await page.keyboard.press('F1');
+  await step('the palette did not open', () => box.waitFor({ state: 'visible', timeout: 10_000 }));
+  await step('the palette closed before the label was typed', () => box.fill(`>${label}`, { timeout: 5_000 }));
+  await step('the command is not listed', () => row.waitFor({ timeout: 10_000 }));
+  await step('the palette closed before the command was chosen', () => box.press('Enter', { timeout: 5_000 }));
 }
 
 /** The Problems panel: one row per file and one per problem. */

@@ -20,6 +20,8 @@ export {
   type StreamingScenario,
 } from './scenarios';
 export { echoScenario, lastUserText } from './messages';
+export { TOUR_STEPS, tourScenario, type TourOptions } from './tour';
+export { TOUR_NEW_FILE, TOUR_NOTE } from './tour-agent';
 export { byModel } from './model-routing';
 export { MIN_CACHEABLE_TOKENS, MODELS, MODEL_IDS, findModel, minCacheableTokens } from './models';
 export { estimateInputTokens } from './validate';

@@ -8,13 +8,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HistoryState } from '../../src/shared/protocol';
 import type { CompanionApi } from '../../src/vscode/testApi';
-import { useExtensionWithFake } from './support';
+import { stall, type FakeAnthropic } from '../fake-anthropic';
+import { lastAssistant, useExtensionWithFake, waitFor } from './support';
 
 const showHistory = () => vscode.commands.executeCommand<HistoryState>('claudeCompanion.showHistory');
 
 describe('Conversation history (real extension host, fake API)', () => {
   let api: CompanionApi;
-  useExtensionWithFake((_fake, a) => (api = a));
+  let fake: FakeAnthropic;
+  useExtensionWithFake((f, a) => ([fake, api] = [f, a]));
 
   /** Starts a new chat, asks `question`, waits for the answer and for it to be on disk; returns its id. */
   async function converse(question: string): Promise<string> {
@@ -98,6 +100,27 @@ describe('Conversation history (real extension host, fake API)', () => {
     const entry = (await showHistory()).entries.find((e) => e.id === id);
     assert.equal(entry?.title, 'A better title');
     assert.equal(entry?.messageCount, 4);
+  });
+
+  it('opening a conversation while an answer streams leaves the opened one untouched, with ids of its own', async () => {
+    const alpha = await converse('history open me mid-answer');
+    api.session.newChat();
+    fake.enqueue(stall(4));
+    const answering = api.session.send('history a long answer please');
+    const streaming = await waitFor('the answer to stream', async () => {
+      const turn = lastAssistant(await api.session.snapshot());
+      return turn.status === 'streaming' && turn.blocks.some((b) => b.text.length > 0) ? turn : undefined;
+    });
+    assert.equal(await api.history.open(alpha), true);
+    const opened = await api.session.snapshot();
+    await answering;
+    await api.session.idle();
+    assert.deepEqual(await api.session.snapshot(), opened, 'the stopped answer changed nothing in the opened conversation');
+    assert.ok(!opened.turns.some((t) => t.id === streaming.id), 'no opened turn shares an id with the answer that was streaming');
+    assert.deepEqual(
+      opened.turns.map((t) => t.blocks.map((b) => b.text).join('')),
+      ['history open me mid-answer', 'You said: history open me mid-answer'],
+    );
   });
 
   it('exports a conversation to Markdown', async () => {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CompanionApi } from '../../src/vscode/testApi';
 import { text, toolUse, type FakeAnthropic } from '../fake-anthropic';
+import { skipBecause } from '../support/skip';
 import { lastAssistant, useExtensionWithFake, waitFor, workspaceRoot } from './support';
 
 const DIR = 'revert-tmp';
@@ -105,7 +106,7 @@ describe('hostile workspace: revert in the editor', () => {
     const turnId = await turnWriting({ 'made.md': '# made\n' });
     api.revertDialogs.answerWith([true]);
     const summary = String(await api.session.revertTurn(turnId));
-    if (api.revertDialogs.asked.length === 0) this.skip(); // this file system has a trash: covered above
+    if (api.revertDialogs.asked.length === 0) skipBecause(this, 'this file system has a trash, so nothing is deleted permanently: the trash path is covered above');
     assert.deepEqual(api.revertDialogs.asked, [{ kind: 'permanentDelete', paths: [rel('made.md')] }]);
     assert.match(summary, /removed 1 created file permanently/);
     assert.equal(fs.existsSync(file('made.md')), false);

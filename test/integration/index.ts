@@ -4,13 +4,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { skippedTest } from '../support/testResults';
 
 /** One JSON line per event, appended to CLAUDE_COMPANION_TEST_RESULTS when it is set. */
 export type ResultEvent =
   | { event: 'start'; total: number }
   | { event: 'suite'; title: string; depth: number }
   | { event: 'pass'; title: string; fullTitle: string; depth: number; duration: number }
-  | { event: 'pending'; title: string; fullTitle: string; depth: number }
+  /** A skipped test; `reason` is what it gave to skipBecause (test/support/skip.ts), absent when it gave none. */
+  | { event: 'pending'; title: string; fullTitle: string; depth: number; reason?: string }
   | { event: 'fail'; title: string; fullTitle: string; depth: number; error: string; stack?: string }
   | { event: 'end'; passed: number; failed: number; pending: number }
   /** The last line: the suite ran (ok) or could not run or had failures (error says which). */
@@ -84,7 +86,7 @@ function runMocha(report: (e: ResultEvent) => void): Promise<void> {
     });
     runner.on('pending', (t) => {
       pending++;
-      report({ event: 'pending', title: t.title, fullTitle: t.fullTitle(), depth: depthOf(t) });
+      report({ event: 'pending', title: t.title, depth: depthOf(t), ...skippedTest(t) });
     });
     runner.on('fail', (t, err: Error) => {
       failed++;

@@ -117,5 +117,20 @@ describe('manifest', () => {
     const lines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     assert.equal(lines[0], '**');
     assert.ok(lines.includes('!dist/extension.js'));
+    assert.ok(!lines.some((l) => l.startsWith('!docs')), 'docs/ (the screenshot included) stays out of the .vsix');
+  });
+
+  it("the README's settings table lists every setting with package.json's default", () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const rows = new Map([...readme.matchAll(/^\| `([\w.]+)` \| ([^|]+) \|/gm)].map((m) => [m[1]!, m[2]!.trim()]));
+    const props = pkg.contributes.configuration.properties as Record<string, { default: unknown }>;
+    const keys = Object.keys(props).map((k) => k.replace(/^claudeCompanion\./, ''));
+    assert.deepEqual([...rows.keys()].sort(), keys.sort());
+    for (const key of keys) {
+      const value = props[`claudeCompanion.${key}`]!.default;
+      // Long lists are summarised in words; everything else must show the exact default.
+      if (Array.isArray(value) && value.length > 0) continue;
+      assert.equal(rows.get(key), `\`${typeof value === 'string' && value !== '' ? value : JSON.stringify(value)}\``, key);
+    }
   });
 });

@@ -2,9 +2,9 @@
 // user message, repeat until the model ends its turn or a limit stops it. Assistant content goes back
 // exactly as the API returned it (thinking signatures and redacted thinking intact).
 import type { AssistantBlock, TurnResult } from '../claude/streamEvents';
-import { stoppedFailure, type ApiMessage } from '../claude/turnStreamer';
-import type { ToolDefinition } from '../claude/requestBuilder';
-import type { ToolSpec } from '../tools/toolTypes';
+import type { ApiMessage } from '../claude/apiTypes';
+import { stoppedFailure } from '../claude/turnFailure';
+import { apiToolParams } from '../tools/apiToolParams';
 import type { AgentEndReason, AgentResult, AgentRunOptions } from './agentTypes';
 import { BlockOffsets } from './blockOffsets';
 import { CostMeter } from './costEstimate';
@@ -14,7 +14,7 @@ import { executeToolCalls, skipToolCalls, toolResultsMessage, type ToolCall, typ
 
 export async function runAgentTurn(options: AgentRunOptions): Promise<AgentResult> {
   const { limits, signal, onEvent } = options;
-  const definitions = toolDefinitions(options.tools);
+  const definitions = apiToolParams(options.tools);
   const offsets = new BlockOffsets();
   const meter = new CostMeter(limits.maxCostPerTaskUsd, options.costOf);
   const failures = new RepeatedFailureTracker(limits.maxRepeatedFailures);
@@ -81,11 +81,6 @@ export async function runAgentTurn(options: AgentRunOptions): Promise<AgentResul
     const repeated = firstRepeatedFailure(failures, results);
     if (repeated) return end('repeated_failure', repeated);
   }
-}
-
-/** Tool definitions for the request, straight from the specs (the loop validates nothing itself). */
-export function toolDefinitions(tools: readonly ToolSpec[]): ToolDefinition[] {
-  return tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.inputSchema }));
 }
 
 function toolCallsOf(content: readonly AssistantBlock[], offsets: BlockOffsets): ToolCall[] {

@@ -1,8 +1,9 @@
 // The agent loop's contract with the chat session: what goes in, which events come out, how it ends.
 import type { ClaudeStreamEvent, TurnUsage } from '../claude/streamEvents';
-import type { ToolDefinition } from '../claude/requestBuilder';
+import type { ApiToolParam } from '../claude/apiTypes';
 import type { ApiMessage, TurnStreamer } from '../claude/turnStreamer';
 import type { ToolContext, ToolOutcome, ToolSpec } from '../tools/toolTypes';
+import { defaultOf } from '../settings/settingsTable';
 
 export interface AgentLimits {
   /** Model requests per user turn. */
@@ -13,7 +14,12 @@ export interface AgentLimits {
   readonly maxRepeatedFailures: number;
 }
 
-export const DEFAULT_LIMITS: AgentLimits = { maxIterations: 25, maxCostPerTaskUsd: 0, maxRepeatedFailures: 3 };
+/** The table's defaults (src/core/settings/settingsTable.ts); a task is capped at US$2 unless the user says otherwise. */
+export const DEFAULT_LIMITS: AgentLimits = {
+  maxIterations: defaultOf('agent.maxIterations'),
+  maxCostPerTaskUsd: defaultOf('agent.maxCostPerTaskUsd'),
+  maxRepeatedFailures: 3,
+};
 
 export type AgentEvent =
   /**
@@ -79,6 +85,6 @@ export interface AgentRunOptions {
   readonly prepareMessages?: PrepareMessages;
 }
 
-export type PrepareMessages = (messages: readonly ApiMessage[], tools: readonly ToolDefinition[]) => Promise<readonly ApiMessage[]>;
+export type PrepareMessages = (messages: readonly ApiMessage[], tools: readonly ApiToolParam[]) => Promise<readonly ApiMessage[]>;
 
 export type RunTool = (spec: ToolSpec, input: unknown, ctx: ToolContext, toolUseId: string) => Promise<ToolOutcome>;

@@ -1,6 +1,7 @@
 // Runs the tool_use blocks of one assistant message: consecutive reads together, each write alone and in
 // order, so a write never races a read of the same file. Results come back in tool_use order, exactly one
 // per call, whatever happened (thrown, unknown tool, Stop).
+import { t } from '../l10n';
 import type { ToolContext, ToolOutcome, ToolSpec } from '../tools/toolTypes';
 import type { AgentEvent, RunTool } from './agentTypes';
 
@@ -118,7 +119,7 @@ function batches(calls: readonly ToolCall[], byName: ReadonlyMap<string, ToolSpe
 async function runOne(call: ToolCall, spec: ToolSpec | undefined, env: ToolRunEnv): Promise<ToolOutcome> {
   if (!spec) {
     const available = env.tools.map((t) => t.name).join(', ') || 'none';
-    return { content: `unknown tool ${call.name}; available: ${available}`, isError: true, status: 'failed', summary: `unknown tool ${call.name}` };
+    return { content: `unknown tool ${call.name}; available: ${available}`, isError: true, status: 'failed', summary: t('unknown tool {0}', call.name) };
   }
   // Guarded even for a runner that promises not to throw: a tool failure must never end the loop.
   try {

@@ -5,11 +5,12 @@ import { runAgentTurn } from '../agent/agentLoop';
 import type { AgentEndReason, AgentEvent, AgentLimits, AgentResult, PrepareMessages } from '../agent/agentTypes';
 import type { ClaudeStreamEvent } from '../claude/streamEvents';
 import type { TurnStreamer } from '../claude/turnStreamer';
+import { t } from '../l10n';
 import type { ApprovalPort, ToolContext, ToolOutcome, ToolSpec } from '../tools/toolTypes';
 import { costOf } from '../usage/pricing';
 import type { CheckpointStore } from './checkpoints';
-import type { DeltaCoalescer } from './deltaCoalescer';
-import type { MutableTurn, Transcript } from './transcript';
+import type { Transcript } from './transcript';
+import type { MutableTurn, TurnOutput } from './turnTypes';
 
 /** What the editor supplies so turns can use workspace tools. */
 export interface AgentHooks {
@@ -30,7 +31,8 @@ export interface AgentHooks {
 const RESULT_CAP = 20_000;
 
 export interface AgentTurnIo {
-  readonly out: DeltaCoalescer;
+  /** The run's output: it drops what a run no longer current sends. */
+  readonly out: TurnOutput;
   readonly applyStream: (turn: MutableTurn, event: ClaudeStreamEvent) => void;
   readonly onRequestDone: (turn: MutableTurn, event: Extract<AgentEvent, { type: 'requestDone' }>) => void;
   readonly checkpoints: CheckpointStore;
@@ -56,9 +58,9 @@ export async function runAgentAnswer(
     requestApproval: async (write, s) => {
       const index = blockOf.get(write.toolUseId);
       const why = write.protectedReason ? { protectedReason: write.protectedReason } : {};
-      if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'awaiting_approval', summary: write.before ? 'wants to change this file' : 'wants to create this file', hasDiff: true, ...why });
+      if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'awaiting_approval', summary: write.before ? t('wants to change this file') : t('wants to create this file'), hasDiff: true, ...why });
       const decision = await hooks.approvals.requestApproval(write, s);
-      if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'running', hasDiff: true, summary: decision.approved ? 'approved, writing…' : 'declined' });
+      if (index !== undefined) setTool(index, { toolUseId: write.toolUseId, status: 'running', hasDiff: true, summary: decision.approved ? t('approved, writing…') : t('declined') });
       return decision;
     },
   };
@@ -72,7 +74,7 @@ export async function runAgentAnswer(
   const runTool = async (spec: ToolSpec, input: unknown, ctx: ToolContext, toolUseId: string): Promise<ToolOutcome> => {
     if (askReads && spec.kind === 'read') {
       const index = blockOf.get(toolUseId);
-      if (index !== undefined) setTool(index, { toolUseId, status: 'awaiting_approval', summary: `wants to run ${spec.name}` });
+      if (index !== undefined) setTool(index, { toolUseId, status: 'awaiting_approval', summary: t('wants to run {0}', spec.name) });
       if (!(await hooks.confirmRead(toolUseId, ctx.signal))) {
         return { content: 'The user declined this call. Do not repeat it without asking them.', isError: true, status: 'declined', summary: 'declined' };
       }
@@ -130,14 +132,14 @@ export function endNoticeFor(reason: AgentEndReason, detail: string | undefined)
     case 'stop_sequence':
       return undefined;
     case 'max_tokens':
-      return { reason, text: detail ?? 'The answer reached the output limit (maxTokens).', actions: ['continue', 'openSettings'] };
+      return { reason, text: detail ?? t('The answer reached the output limit (maxTokens).'), actions: ['continue', 'openSettings'] };
     case 'refusal':
-      return { reason, text: detail ?? 'Claude declined to continue with this request.', actions: ['newChat'] };
+      return { reason, text: detail ?? t('Claude declined to continue with this request.'), actions: ['newChat'] };
     case 'context_exceeded':
-      return { reason, text: detail ?? 'The conversation no longer fits in the model\'s context window.', actions: ['newChat'] };
+      return { reason, text: detail ?? t('The conversation no longer fits in the model\'s context window.'), actions: ['newChat'] };
     case 'max_iterations':
     case 'cost_limit':
     case 'repeated_failure':
-      return { reason, text: detail ?? 'The task stopped at a limit.', actions: ['continue', 'openSettings'] };
+      return { reason, text: detail ?? t('The task stopped at a limit.'), actions: ['continue', 'openSettings'] };
   }
 }

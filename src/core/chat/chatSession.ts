@@ -6,6 +6,7 @@ import { TurnFailure, type ApiMessage, type TurnStreamer } from '../claude/turnS
 import { contextWindowOf, meterFromUsage } from '../context/contextMeter';
 import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, addUsage } from '../usage/usageTotals';
+import { CHAT_ANSWER, type ActiveRun, type Answerer, type SessionState } from './activeRun';
 import { endNoticeFor, runAgentAnswer, type AgentHooks } from './agentTurn';
 import { PendingAttachments, attachmentLabel, type Attachment } from './attachments';
 import { ImageRejected } from './imageBlocks';
@@ -16,9 +17,11 @@ import type { CustomAnswer, CustomTurnEnd } from './customTurn';
 import { DeltaCoalescer, type PostMessage } from './deltaCoalescer';
 import type { Compactor } from '../context/compactor';
 import { SessionCompaction } from './sessionCompaction';
-import type { ToolDefinition } from '../claude/requestBuilder';
-import { Transcript, type MutableTurn, type RestoreExtra } from './transcript';
+import { SessionRuns } from './sessionRuns';
+import type { ApiToolParam } from '../claude/apiTypes';
+import { Transcript, type RestoreExtra } from './transcript';
 import { applyStreamEvent, turnEndedMessage } from './turnEvents';
+import type { MutableTurn } from './turnTypes';
 import { t } from '../l10n';
 
 /**
@@ -56,32 +59,35 @@ export class ChatSession {
   /** Turns being reverted: a second request for one (a double click) must not restore twice. */
   private readonly reverting = new Set<string>();
   private readonly attachments = new PendingAttachments();
-  private controller: AbortController | undefined;
-  private running: Promise<void> | undefined;
+  /** The session's state: the run (an answer or a compaction) in progress, if any. */
+  private readonly runs: SessionRuns;
   private readonly compaction: SessionCompaction | undefined;
-  /** Answers the pending turn instead of the chat's request (a review); Retry repeats it. */
-  private customAnswer: CustomAnswer | undefined;
 
   constructor(
     private readonly deps: ChatSessionDeps,
     post: PostMessage,
   ) {
     this.out = new DeltaCoalescer(post);
+    this.runs = new SessionRuns({ out: this.out, transcript: () => this.transcript, onState: (state) => this.setStreaming(state !== 'idle') });
     if (deps.compactor) {
       this.compaction = new SessionCompaction({
         compactor: deps.compactor,
         currentModel: deps.currentModel,
         contextWindow: (model) => (deps.contextWindow ?? contextWindowOf)(model),
-        post: (m) => this.out.send(m),
-        isCurrent: (t) => t === this.transcript,
         onTotalsChanged: (t) => deps.onTotalsChanged?.(usageSnapshot(t.totals)),
       });
     }
     this.deps.onChanged?.(this.transcript, 'opened');
   }
 
+  /** Idle, answering or compacting: one run at a time. */
+  get state(): SessionState {
+    return this.runs.state;
+  }
+
+  /** Busy (answering or compacting): Send, Compact and Revert wait. */
   get streaming(): boolean {
-    return this.controller !== undefined;
+    return this.runs.state !== 'idle';
   }
 
   /**
@@ -90,7 +96,7 @@ export class ChatSession {
    */
   send(text: string, images: readonly ImageUpload[] = []): Promise<void> {
     const trimmed = text.trim();
-    if ((!trimmed && images.length === 0) || this.streaming) return this.running ?? Promise.resolve();
+    if ((!trimmed && images.length === 0) || this.streaming) return this.runs.running();
     let message;
     try {
       message = buildUserMessage(text, this.attachments.list(), images);
@@ -100,11 +106,10 @@ export class ChatSession {
       return Promise.resolve();
     }
     if (this.attachments.take().length) this.postAttachments();
-    this.customAnswer = undefined;
     const userTurn = this.transcript.addUserTurn(message.shown, message.content);
     this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text: message.shown, done: true }], status: 'done' } });
     this.deps.onChanged?.(this.transcript, 'settled');
-    return this.startAnswer();
+    return this.startAnswer(CHAT_ANSWER);
   }
 
   /**
@@ -116,9 +121,8 @@ export class ChatSession {
     if (this.streaming) return undefined;
     const userTurn = this.transcript.addUserTurn(shown, typeof content === 'string' ? [{ type: 'text', text: content }] : content);
     this.out.send({ type: 'turnAdded', turn: { id: userTurn.id, role: 'user', blocks: [{ kind: 'text', text: shown, done: true }], status: 'done' } });
-    this.customAnswer = answer;
     const transcript = this.transcript;
-    await this.startAnswer();
+    await this.startAnswer({ kind: 'custom', answer });
     const turn = transcript.lastTurn();
     return { status: turn?.status === 'streaming' || !turn ? 'error' : turn.status, ...(turn?.error ? { error: turn.error } : {}) };
   }
@@ -138,14 +142,17 @@ export class ChatSession {
     this.out.send({ type: 'attachments', attachments: this.attachments.list().map((a) => ({ id: a.id, label: attachmentLabel(a) })) });
   }
 
-  /** Asks again after an error: the user's message is still the last one in the history. */
+  /**
+   * Asks again after an error: the user's message is still the last one in the history. The answer runs
+   * as the failed one did (a review again after a failed review); in a conversation just opened, as chat.
+   */
   retry(): Promise<void> {
-    if (this.streaming || !this.transcript.awaitingAnswer()) return this.running ?? Promise.resolve();
-    return this.startAnswer();
+    if (this.streaming || !this.transcript.awaitingAnswer()) return this.runs.running();
+    return this.startAnswer(this.runs.retryAnswerer(this.transcript));
   }
 
   stop(): void {
-    this.controller?.abort();
+    this.runs.stop();
   }
 
   /**
@@ -154,34 +161,25 @@ export class ChatSession {
    */
   compact(): Promise<void> {
     const compaction = this.compaction;
-    if (!compaction || this.streaming) return this.running ?? Promise.resolve();
-    const controller = new AbortController();
-    this.controller = controller;
-    this.setStreaming(true);
-    this.out.send({ type: 'compacting', active: true });
-    const transcript = this.transcript;
-    this.running = compaction
-      .compactNow(transcript, controller.signal)
-      .then(
+    if (!compaction || this.streaming) return this.runs.running();
+    const started = this.runs.start('compacting', this.transcript, undefined, async (run) => {
+      run.send({ type: 'compacting', active: true });
+      await compaction.compactNow(run).then(
         () => undefined,
-        () => {
-          if (transcript === this.transcript) this.out.send({ type: 'compacting', active: false });
-        },
-      )
-      .finally(() => {
-        this.controller = undefined;
-        this.running = undefined;
-        this.setStreaming(false);
-      });
-    return this.running;
+        () => run.send({ type: 'compacting', active: false }),
+      );
+    });
+    return started ?? this.runs.running();
   }
 
-  /** A turn still finishing writes into the old transcript, never the new one. */
+  /**
+   * A run still finishing writes into the old transcript, never the new one, and the panel no longer
+   * hears from it: the session is idle at once.
+   */
   newChat(): void {
-    this.stop();
+    this.runs.detach();
     this.transcript = new Transcript();
     this.checkpoints.clear();
-    this.customAnswer = undefined;
     this.deps.onTotalsChanged?.(usageSnapshot(EMPTY_TOTALS));
     this.deps.onChanged?.(this.transcript, 'opened');
   }
@@ -193,10 +191,9 @@ export class ChatSession {
    */
   async load(messages: readonly ApiMessage[], extra?: RestoreExtra): Promise<number> {
     const restored = Transcript.restore(messages, extra);
-    this.stop();
+    this.runs.detach();
     this.transcript = restored;
     this.checkpoints.clear();
-    this.customAnswer = undefined;
     this.deps.onTotalsChanged?.(usageSnapshot(restored.totals));
     this.deps.onChanged?.(restored, 'opened');
     this.out.send({ type: 'snapshot', chat: await this.snapshot() });
@@ -226,9 +223,9 @@ export class ChatSession {
     return summary;
   }
 
-  /** Resolves when the current turn (if any) has finished. */
+  /** Resolves when every run has finished, including one New Chat or a load detached. */
   idle(): Promise<void> {
-    return this.running ?? Promise.resolve();
+    return this.runs.idle();
   }
 
   async snapshot(): Promise<ChatSnapshot> {
@@ -242,58 +239,50 @@ export class ChatSession {
     return { ...snap, ...(reason ? { writesDisabledReason: reason } : {}), ...(context ? { context } : {}) };
   }
 
-  private startAnswer(): Promise<void> {
-    const controller = new AbortController();
-    this.controller = controller;
-    this.setStreaming(true);
-    const turn = this.transcript.addAssistantTurn(this.deps.currentModel());
-    this.out.send({ type: 'turnAdded', turn: { id: turn.id, role: 'assistant', blocks: [], status: 'streaming', model: this.deps.currentModel() } });
-    this.running = this.runTurn(this.transcript, turn, controller).finally(() => {
-      this.controller = undefined;
-      this.running = undefined;
-      this.setStreaming(false);
+  private startAnswer(answerer: Answerer): Promise<void> {
+    const started = this.runs.start('answering', this.transcript, answerer, async (run) => {
+      const model = this.deps.currentModel();
+      const turn = run.transcript.addAssistantTurn(model);
+      run.send({ type: 'turnAdded', turn: { id: turn.id, role: 'assistant', blocks: [], status: 'streaming', model } });
+      try {
+        await this.answer(run, turn, answerer);
+      } finally {
+        // Saved whether or not it is still the open conversation.
+        this.deps.onChanged?.(run.transcript, 'settled');
+      }
     });
-    return this.running;
+    return started ?? this.runs.running();
   }
 
-  private async runTurn(transcript: Transcript, turn: MutableTurn, controller: AbortController): Promise<void> {
+  private async answer(run: ActiveRun, turn: MutableTurn, answerer: Answerer): Promise<void> {
+    const { transcript, signal } = run;
     const progress = () => this.deps.onChanged?.(transcript, 'progress');
-    try {
-      await this.answer(transcript, turn, controller, progress);
-    } finally {
-      this.deps.onChanged?.(transcript, 'settled');
-    }
-  }
-
-  private async answer(transcript: Transcript, turn: MutableTurn, controller: AbortController, progress: () => void): Promise<void> {
+    const apply = (t: MutableTurn, event: ClaudeStreamEvent) => {
+      applyStreamEvent(run, t, event);
+      progress();
+    };
     const compaction = this.compaction;
     const prepareMessages = compaction
-      ? (messages: readonly ApiMessage[], tools?: readonly ToolDefinition[]) => compaction.prepare(transcript, messages, tools, controller.signal)
+      ? (messages: readonly ApiMessage[], tools?: readonly ApiToolParam[]) => compaction.prepare(run, messages, tools)
       : undefined;
     try {
-      if (this.customAnswer) {
-        const result = await this.customAnswer({
-          signal: controller.signal,
-          apply: (event) => {
-            this.apply(turn, event);
-            progress();
-          },
-          replaceBlockText: (index, text) => this.replaceBlockText(turn, index, text),
-          countUsage: (model, usage) => this.countUsage(transcript, turn, model, usage),
+      if (answerer.kind === 'custom') {
+        const result = await answerer.answer({
+          signal,
+          apply: (event) => apply(turn, event),
+          replaceBlockText: (index, text) => this.replaceBlockText(run, turn, index, text),
+          countUsage: (model, usage) => this.countUsage(run, turn, model, usage),
         });
         transcript.commitAssistant(result.content);
         turn.stopReason = result.stopReason;
-        this.endTurn(turn, 'done', result.model);
+        this.endTurn(run, turn, 'done', result.model);
       } else if (this.deps.agent) {
         const hooks = await this.deps.agent();
-        const result = await runAgentAnswer(hooks, this.deps.client, transcript, turn, controller.signal, {
-          out: this.out,
-          applyStream: (t, e) => {
-            this.apply(t, e);
-            progress();
-          },
+        const result = await runAgentAnswer(hooks, this.deps.client, transcript, turn, signal, {
+          out: run,
+          applyStream: apply,
           onRequestDone: (t, e) => {
-            this.countUsage(transcript, t, e.model, e.usage);
+            this.countUsage(run, t, e.model, e.usage);
             progress();
           },
           checkpoints: this.checkpoints,
@@ -302,64 +291,54 @@ export class ChatSession {
         turn.stopReason = result.reason;
         const notice = endNoticeFor(result.reason, result.detail);
         if (notice) turn.endNotice = notice;
-        this.endTurn(turn, 'done', result.model);
+        this.endTurn(run, turn, 'done', result.model);
       } else {
         const messages = prepareMessages ? await prepareMessages(transcript.apiMessages()) : transcript.apiMessages();
-        const result = await this.deps.client.streamTurn({
-          messages,
-          signal: controller.signal,
-          onEvent: (event) => {
-            this.apply(turn, event);
-            progress();
-          },
-        });
-        this.countUsage(transcript, turn, result.model, result.usage);
+        const result = await this.deps.client.streamTurn({ messages, signal, onEvent: (event) => apply(turn, event) });
+        this.countUsage(run, turn, result.model, result.usage);
         transcript.commitAssistant(result.content);
         turn.stopReason = result.stopReason;
-        this.endTurn(turn, 'done', result.model);
+        this.endTurn(run, turn, 'done', result.model);
       }
     } catch (error) {
       const failure = TurnFailure.is(error) ? error : unexpectedFailure(error);
       for (const block of turn.blocks) block.done = true;
       if (failure.userAbort) {
         transcript.commitPartialText(turn);
-        this.endTurn(turn, 'stopped');
+        this.endTurn(run, turn, 'stopped');
       } else {
         turn.error = failure.info;
-        this.endTurn(turn, 'error');
+        this.endTurn(run, turn, 'error');
       }
     }
   }
 
-  private endTurn(turn: MutableTurn, status: 'done' | 'stopped' | 'error', model?: string): void {
+  private endTurn(run: ActiveRun, turn: MutableTurn, status: 'done' | 'stopped' | 'error', model?: string): void {
     turn.status = status;
     if (model) turn.model = model;
     if (this.checkpoints.has(turn.id)) turn.canRevert = true;
-    this.out.send(turnEndedMessage(turn));
+    run.send(turnEndedMessage(turn));
   }
 
   /** Adds one request's usage to the turn and the conversation, and tells the status bar. */
-  private countUsage(transcript: Transcript, turn: MutableTurn, model: string, usage: TurnUsage): void {
+  private countUsage(run: ActiveRun, turn: MutableTurn, model: string, usage: TurnUsage): void {
+    const transcript = run.transcript;
     turn.totals = addUsage(turn.totals, model, usage);
     turn.usage = usageSnapshot(turn.totals);
     transcript.totals = addUsage(transcript.totals, model, usage);
     transcript.context = meterFromUsage(usage, (this.deps.contextWindow ?? contextWindowOf)(model));
-    if (transcript !== this.transcript) return;
+    if (!run.current) return;
     const totals = usageSnapshot(transcript.totals);
-    this.out.send({ type: 'totals', totals });
-    this.out.send({ type: 'context', context: transcript.context });
+    run.send({ type: 'totals', totals });
+    run.send({ type: 'context', context: transcript.context });
     this.deps.onTotalsChanged?.(totals);
   }
 
-  private apply(turn: MutableTurn, event: ClaudeStreamEvent): void {
-    applyStreamEvent(this.out, turn, event);
-  }
-
-  private replaceBlockText(turn: MutableTurn, index: number, text: string): void {
+  private replaceBlockText(run: ActiveRun, turn: MutableTurn, index: number, text: string): void {
     const block = turn.blocks[index];
     if (!block || block.text === text) return;
     block.text = text;
-    void this.snapshot().then((chat) => this.out.send({ type: 'snapshot', chat }));
+    if (run.current) void this.snapshot().then((chat) => run.send({ type: 'snapshot', chat }));
   }
 
   private setStreaming(streaming: boolean): void {

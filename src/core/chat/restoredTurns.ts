@@ -4,7 +4,7 @@
 import type { ToolState } from '../../shared/protocol';
 import type { ApiMessage } from '../claude/turnStreamer';
 import { EMPTY_TOTALS } from '../usage/usageTotals';
-import type { MutableBlock, MutableTurn } from './transcript';
+import type { MutableBlock, MutableTurn } from './turnTypes';
 
 /** A stored history that cannot be shown or resent, with which message is wrong. */
 export class RestoreError extends Error {

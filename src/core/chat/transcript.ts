@@ -1,40 +1,16 @@
 // The host-owned conversation: what the panel shows (turns) and what the API is sent (history).
-import type { BlockSnapshot, ChatSnapshot, CompactionSnapshot, ContextMeter, EndNotice, ErrorInfo, ToolState, TurnSnapshot, TurnStatus, UsageSnapshot } from '../../shared/protocol';
+import type { BlockSnapshot, ChatSnapshot, CompactionSnapshot, ContextMeter, TurnSnapshot } from '../../shared/protocol';
 import { usageSnapshot } from '../usage/usageSnapshot';
 import { EMPTY_TOTALS, type UsageTotals } from '../usage/usageTotals';
 import type { ApiMessage } from '../claude/turnStreamer';
-import type { AssistantBlock, ContentKind } from '../claude/streamEvents';
+import type { AssistantBlock } from '../claude/streamEvents';
 import type { Compaction } from '../context/compactionTypes';
 import { markInterrupted } from './interruptedTurn';
 import { restoredTurns } from './restoredTurns';
+import { windowTurnIds } from './turnIds';
+import type { MutableBlock, MutableTurn, NewTurnId } from './turnTypes';
 import { activeCompaction } from '../context/compactedView';
 import { hasBlock } from '../context/messageShape';
-
-export interface MutableBlock {
-  kind: ContentKind;
-  text: string;
-  done: boolean;
-  toolName?: string;
-  tool?: ToolState;
-}
-
-export interface MutableTurn {
-  readonly id: string;
-  readonly role: 'user' | 'assistant';
-  blocks: MutableBlock[];
-  status: TurnStatus;
-  model?: string;
-  stopReason?: string | null;
-  usage?: UsageSnapshot;
-  /** Tokens and cost of this turn's requests (several in a tool loop). */
-  totals: UsageTotals;
-  error?: ErrorInfo;
-  fallback?: { from: string; reason: string };
-  endNotice?: EndNotice;
-  canRevert?: boolean;
-  /** Blocks already in the API history (agent turns commit message by message). */
-  committedBlocks?: number;
-}
 
 /** What a stored conversation carries besides its messages. */
 export interface RestoreExtra {
@@ -56,7 +32,6 @@ export interface PersistedState {
 export class Transcript {
   private turns: MutableTurn[] = [];
   private history: ApiMessage[] = [];
-  private nextId = 1;
   /** Tokens and cost of every request in this conversation. */
   totals: UsageTotals = EMPTY_TOTALS;
   /** How full the context window was at the latest request. */
@@ -66,14 +41,17 @@ export class Transcript {
   /** Old tool results before this history index are sent trimmed (see context/compactor.ts). */
   trimmedThrough = 0;
 
+  /** `newId` names every turn; the window-wide source keeps ids unique across conversations. */
+  constructor(private readonly newId: NewTurnId = windowTurnIds.take) {}
+
   /**
    * A transcript holding a stored conversation: `messages` become the API history as they are, and the
-   * turns the panel shows are rebuilt from them. Throws RestoreError on a malformed message.
+   * turns the panel shows are rebuilt from them, with new ids. Throws RestoreError on a malformed message.
    */
-  static restore(messages: readonly ApiMessage[], extra: RestoreExtra = {}): Transcript {
-    const t = new Transcript();
-    t.turns = restoredTurns(messages, () => t.newId());
-    if (extra.interrupted) markInterrupted(t.turns, () => t.newId());
+  static restore(messages: readonly ApiMessage[], extra: RestoreExtra = {}, newId: NewTurnId = windowTurnIds.take): Transcript {
+    const t = new Transcript(newId);
+    t.turns = restoredTurns(messages, newId);
+    if (extra.interrupted) markInterrupted(t.turns, newId);
     t.history = [...messages];
     t.compactions = [...(extra.compactions ?? [])];
     if (extra.totals) t.totals = extra.totals;
@@ -183,10 +161,6 @@ export class Transcript {
     let written = 0;
     for (let i = 0; i < index; i++) if (this.history[i]?.role === 'user' && !hasBlock(this.history[i], 'tool_result')) written++;
     return this.turns.filter((t) => t.role === 'user')[written];
-  }
-
-  private newId(): string {
-    return `t${this.nextId++}`;
   }
 }
 

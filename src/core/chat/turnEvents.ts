@@ -2,11 +2,11 @@
 // protocol messages (text as coalesced deltas), and the message that ends a turn.
 import type { HostToWebview } from '../../shared/protocol';
 import type { ClaudeStreamEvent } from '../claude/streamEvents';
-import type { DeltaCoalescer } from './deltaCoalescer';
-import { blockSnapshot, type MutableTurn } from './transcript';
+import { blockSnapshot } from './transcript';
+import type { MutableTurn, TurnOutput } from './turnTypes';
 
 /** Applies one stream event to `turn` and tells the panel. This is the hot path: keep it cheap. */
-export function applyStreamEvent(out: DeltaCoalescer, turn: MutableTurn, event: ClaudeStreamEvent): void {
+export function applyStreamEvent(out: TurnOutput, turn: MutableTurn, event: ClaudeStreamEvent): void {
   switch (event.type) {
     case 'messageStart':
       turn.model = event.model;
@@ -43,7 +43,7 @@ export function applyStreamEvent(out: DeltaCoalescer, turn: MutableTurn, event: 
   }
 }
 
-function appendText(out: DeltaCoalescer, turn: MutableTurn, index: number, text: string): void {
+function appendText(out: TurnOutput, turn: MutableTurn, index: number, text: string): void {
   const block = turn.blocks[index];
   if (!block || !text) return;
   block.text += text;

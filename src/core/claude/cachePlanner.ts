@@ -7,8 +7,8 @@
 // Breakpoints whose prefix is below the model's minimum cacheable length are left out (they would not
 // cache). The fourth slot stays free: an extra mark changes no price but turns string content into
 // blocks, which costs a few tokens on every request (measured in `npm run bench`).
-import type { CacheControl, MessageParams } from './requestBuilder';
-import type { ApiMessage } from './turnStreamer';
+import type { ApiMessage, CacheControl } from './apiTypes';
+import type { MessageParams } from './requestBuilder';
 import { tokensForChars } from '../../shared/tokenEstimate';
 
 export const MAX_BREAKPOINTS = 4;

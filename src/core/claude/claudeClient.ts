@@ -1,6 +1,6 @@
 // The only entry point to Claude: builds the request from settings and model capabilities, places cache
 // breakpoints, streams it, and walks the fallback chain on overload, timeouts or an open breaker. The
-// SDK is imported by this bundle (dist/claude.js) only.
+// SDK is imported by this bundle (dist/engine.js) only.
 import { AnthropicClient } from './sdkClient';
 import type { ErrorInfo } from '../../shared/protocol';
 import { ModelCatalog, type ModelList } from '../models/modelCatalog';
@@ -20,8 +20,11 @@ import type { RequestRecord } from './requestRecord';
 import { systemPromptFor, type ClaudeSettings } from './settings';
 import { AttemptFailure, streamAttempt } from './streamAttempt';
 import type { TurnResult } from './streamEvents';
-import { TurnFailure, type BatchSource, type ClaudeService, type TurnRequest } from './turnStreamer';
+import { TurnFailure } from './turnFailure';
+import type { BatchSource, ClaudeService, TurnRequest } from './turnStreamer';
 import { t } from '../l10n';
+import { NO_LOG, type Logger } from '../log';
+import { sdkLogOptions } from './sdkLogger';
 
 export interface ClaudeClientDeps {
   readonly getSettings: () => ClaudeSettings;
@@ -32,6 +35,8 @@ export interface ClaudeClientDeps {
   readonly logContent?: () => boolean;
   readonly now?: () => number;
   readonly breaker?: CircuitBreaker;
+  /** The extension's log: the SDK's own logger writes there (sdkLogger.ts). */
+  readonly logger?: Logger;
 }
 
 export class ClaudeClient implements ClaudeService, BatchSource {
@@ -232,6 +237,7 @@ export class ClaudeClient implements ClaudeService, BatchSource {
         timeout: settings.requestTimeoutSeconds * 1000,
         // The key's headers go with every request: never to another origin (e.g. a batch's results_url).
         middleware: [apiOriginOnly(() => new URL(client.baseURL).origin)],
+        ...sdkLogOptions(this.deps.logger ?? NO_LOG, this.deps.logContent),
       });
       this.cached = { key: cacheKey, client };
       this.models.invalidate();

@@ -3,28 +3,13 @@
 import type { Effort, ModelInfo } from '../models/modelInfo';
 import { EFFORTS } from '../models/modelInfo';
 import type { ClaudeSettings } from './settings';
-import type { ApiMessage } from './turnStreamer';
-
-export interface CacheControl {
-  readonly type: 'ephemeral';
-  readonly ttl?: '5m' | '1h';
-}
+import type { ApiMessage, ApiToolParam, CacheControl, ToolChoice } from './apiTypes';
 
 export interface TextBlockParam {
   readonly type: 'text';
   readonly text: string;
   readonly cache_control?: CacheControl;
 }
-
-export interface ToolDefinition {
-  readonly name: string;
-  readonly description?: string;
-  readonly input_schema: { readonly type: 'object'; readonly [key: string]: unknown };
-  readonly cache_control?: CacheControl;
-}
-
-/** `tool` / `any` force a tool call (the API allows that only with thinking off). */
-export type ToolChoice = { readonly type: 'auto' | 'any' | 'none' } | { readonly type: 'tool'; readonly name: string };
 
 export type ThinkingParam = { readonly type: 'adaptive' } | { readonly type: 'enabled'; readonly budget_tokens: number } | { readonly type: 'disabled' };
 
@@ -33,7 +18,7 @@ export interface MessageParams {
   readonly max_tokens: number;
   readonly system: readonly TextBlockParam[];
   readonly messages: readonly ApiMessage[];
-  readonly tools?: readonly ToolDefinition[];
+  readonly tools?: readonly ApiToolParam[];
   readonly tool_choice?: ToolChoice;
   readonly thinking?: ThinkingParam;
   readonly output_config?: { readonly effort: Effort };
@@ -47,7 +32,7 @@ export interface BuildInput {
   readonly model: ModelInfo;
   readonly system: string;
   readonly messages: readonly ApiMessage[];
-  readonly tools?: readonly ToolDefinition[];
+  readonly tools?: readonly ApiToolParam[];
   readonly toolChoice?: ToolChoice;
 }
 

@@ -1,7 +1,9 @@
-// Settings the client layer needs, read by the editor adapter. Plain data so core stays editor-free.
+// Settings the client layer needs (src/core/settings/readers.ts reads them from the settings table). Plain
+// data so core stays editor-free.
 import type { Effort } from '../models/modelInfo';
+import { defaultOf, type SettingValue } from '../settings/settingsTable';
 
-export type ThinkingMode = 'adaptive' | 'enabled' | 'off';
+export type ThinkingMode = SettingValue<'thinking.mode'>;
 
 export interface ClaudeSettings {
   readonly model: string;
@@ -21,22 +23,24 @@ export interface ClaudeSettings {
   readonly maxRetries: number;
 }
 
-export const DEFAULT_MODEL = 'claude-sonnet-5-5';
+export const DEFAULT_MODEL = defaultOf('model');
 
+/** The settings as a user who set nothing has them (the table's defaults). */
 export const DEFAULT_SETTINGS: ClaudeSettings = {
   model: DEFAULT_MODEL,
-  fallbackModels: ['claude-opus-5-5', 'claude-sonnet-5-5', 'claude-haiku-5-5'],
-  maxTokens: 16000,
-  thinkingMode: 'adaptive',
-  thinkingBudgetTokens: 8000,
-  effort: 'default',
-  stopSequences: [],
-  systemPrompt: '',
-  apiBaseUrl: '',
-  requestTimeoutSeconds: 120,
-  maxRetries: 2,
+  fallbackModels: defaultOf('fallbackModels'),
+  maxTokens: defaultOf('maxTokens'),
+  thinkingMode: defaultOf('thinking.mode'),
+  thinkingBudgetTokens: defaultOf('thinking.budgetTokens'),
+  effort: defaultOf('effort'),
+  stopSequences: defaultOf('stopSequences'),
+  systemPrompt: defaultOf('systemPrompt'),
+  apiBaseUrl: defaultOf('apiBaseUrl'),
+  requestTimeoutSeconds: defaultOf('requestTimeoutSeconds'),
+  maxRetries: defaultOf('maxRetries'),
 };
 
+// l10n-exempt: the system prompt: the model reads it, the user never sees it
 export const BUILT_IN_SYSTEM_PROMPT =
   'You are Claude, working inside the user\'s code editor (VS Code) through the Claude Companion extension. ' +
   'Answer concisely and precisely. Use Markdown; put code in fenced blocks with a language tag.';

@@ -1,23 +1,22 @@
 // The seam between the chat logic and the Claude client: no SDK types cross it, so the SDK can be
 // loaded lazily (it costs ~55 ms to load, far too much for activation).
-import type { ErrorInfo } from '../../shared/protocol';
 import type { ModelList } from '../models/modelCatalog';
 import type { BatchesPort } from '../review/batchTypes';
-import type { ToolChoice, ToolDefinition } from './requestBuilder';
+import type { ApiMessage, ApiToolParam, ToolChoice } from './apiTypes';
 import type { ClaudeStreamEvent, TurnResult } from './streamEvents';
 import type { ContextService, SummaryRequest, SummaryResult, TokenCountRequest } from '../context/contextService';
+import { TurnFailure } from './turnFailure';
 import { t } from '../l10n';
+import { logFailure, NO_LOG, type Logger } from '../log';
 
-/** Message history in API shape. Kept structural so callers do not depend on SDK types. */
-export interface ApiMessage {
-  readonly role: 'user' | 'assistant';
-  readonly content: string | readonly unknown[];
-}
+// Callers of the streamer find its failure type and message shape here too.
+export { TurnFailure, stoppedFailure } from './turnFailure';
+export type { ApiMessage } from './apiTypes';
 
 export interface TurnRequest {
   readonly messages: readonly ApiMessage[];
   /** Tool definitions for this request (the agent loop's tools); none for plain chat. */
-  readonly tools?: readonly ToolDefinition[];
+  readonly tools?: readonly ApiToolParam[];
   /** Forces a tool (e.g. a review's report_findings); thinking is then turned off where the model allows. */
   readonly toolChoice?: ToolChoice;
   /** Replaces the chat's system prompt (e.g. for a code review). */
@@ -29,34 +28,6 @@ export interface TurnRequest {
 export interface TurnStreamer {
   /** Streams one assistant turn. Rejects only with a TurnFailure. */
   streamTurn(request: TurnRequest): Promise<TurnResult>;
-}
-
-// The client lives in its own bundle (dist/claude.js) with its own copy of this class, so
-// `instanceof` fails across bundles; a registered symbol brands instances from either copy.
-const TURN_FAILURE = Symbol.for('claudeCompanion.TurnFailure');
-
-/** Every failure of a turn, already classified: what happened and what the user can do next. */
-export class TurnFailure extends Error {
-  override readonly name = 'TurnFailure';
-  readonly [TURN_FAILURE] = true;
-
-  static is(value: unknown): value is TurnFailure {
-    return typeof value === 'object' && value !== null && (value as { [TURN_FAILURE]?: unknown })[TURN_FAILURE] === true;
-  }
-
-  constructor(
-    readonly info: ErrorInfo,
-    /** True when the caller aborted (Stop), as opposed to a failure. */
-    readonly userAbort: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(info.title, options);
-  }
-}
-
-/** What Stop looks like when it lands outside a request (between requests, during tools or a summary). */
-export function stoppedFailure(): TurnFailure {
-  return new TurnFailure({ kind: 'stopped', title: t('Stopped.'), detail: t('You stopped the task.'), actions: [] }, true);
 }
 
 export interface ModelSource {
@@ -75,7 +46,10 @@ export interface BatchSource {
 export class LazyTurnStreamer implements ClaudeService, BatchSource {
   private loading: Promise<ClaudeService> | undefined;
 
-  constructor(private readonly load: () => Promise<ClaudeService>) {}
+  constructor(
+    private readonly load: () => Promise<ClaudeService>,
+    private readonly log: Logger = NO_LOG,
+  ) {}
 
   async batches(): Promise<BatchesPort> {
     let service: ClaudeService & Partial<BatchSource>;
@@ -94,7 +68,8 @@ export class LazyTurnStreamer implements ClaudeService, BatchSource {
   }
 
   preload(): void {
-    void this.get().catch(() => undefined);
+    // Only logged here: the first real use reports the same failure to the user (and loads again after).
+    void this.get().catch(logFailure(this.log, 'warn', 'Preloading the Claude client failed'));
   }
 
   async streamTurn(request: TurnRequest): Promise<TurnResult> {

@@ -14,6 +14,7 @@ export interface CompactionState {
   trimmedThrough: number;
 }
 
+// l10n-exempt: an assistant turn in the request sent to the model, never shown
 export const SUMMARY_ACK = 'Understood. I have the summary of our earlier conversation and will continue from there.';
 
 export function summaryMessage(compaction: Compaction): ApiMessage {

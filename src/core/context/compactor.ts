@@ -3,9 +3,9 @@
 // past the threshold it first trims old large tool results, and if that is not enough has a cheaper
 // model summarize everything before the recent messages. The history is never changed: the compaction
 // is recorded next to it (CompactionState) and applied to what is sent.
-import type { ToolDefinition } from '../claude/requestBuilder';
+import type { ApiMessage, ApiToolParam } from '../claude/apiTypes';
 import type { TurnUsage } from '../claude/streamEvents';
-import { TurnFailure, stoppedFailure, type ApiMessage } from '../claude/turnStreamer';
+import { TurnFailure, stoppedFailure } from '../claude/turnFailure';
 import { compactionBoundary, trimBoundary } from './compactionBoundary';
 import type { Compaction } from './compactionTypes';
 import { activeCompaction, compactedMessages, type CompactionState } from './compactedView';
@@ -29,7 +29,7 @@ export interface PrepareRequest {
   readonly state: CompactionState;
   /** The full history, oldest first. */
   readonly messages: readonly ApiMessage[];
-  readonly tools?: readonly ToolDefinition[];
+  readonly tools?: readonly ApiToolParam[];
   readonly model: string;
   readonly signal: AbortSignal;
   /** The user asked: compact whatever can be, regardless of the threshold. */

@@ -1,12 +1,12 @@
 // What context management needs from the Claude client: exact token counts (count_tokens) and one plain
 // request to a cheaper model for the summary. No SDK types cross this seam.
-import type { ToolDefinition } from '../claude/requestBuilder';
+import type { ApiMessage, ApiToolParam } from '../claude/apiTypes';
 import type { TurnUsage } from '../claude/streamEvents';
-import type { ApiMessage } from '../claude/turnStreamer';
+import { defaultOf } from '../settings/settingsTable';
 
 export interface TokenCountRequest {
   readonly messages: readonly ApiMessage[];
-  readonly tools?: readonly ToolDefinition[];
+  readonly tools?: readonly ApiToolParam[];
   readonly signal?: AbortSignal;
 }
 
@@ -40,4 +40,9 @@ export interface CompactionSettings {
   readonly summaryModel: string;
 }
 
-export const DEFAULT_COMPACTION_SETTINGS: CompactionSettings = { threshold: 0.8, keepRecentMessages: 10, summaryModel: 'claude-haiku-5-5' };
+/** The table's defaults (src/core/settings/settingsTable.ts). */
+export const DEFAULT_COMPACTION_SETTINGS: CompactionSettings = {
+  threshold: defaultOf('context.compactThreshold'),
+  keepRecentMessages: defaultOf('context.keepRecentMessages'),
+  summaryModel: defaultOf('context.summaryModel'),
+};

@@ -11,6 +11,7 @@ const BLOCK_CHARS = 4000;
 /** Upper bound on the whole transcript given to the summarizer. */
 const TRANSCRIPT_CHARS = 600_000;
 
+// l10n-exempt: the summary request's system prompt, for the model
 export const SUMMARY_SYSTEM =
   'You summarize a conversation between a user and Claude, an AI assistant working in the user\'s code editor, so that ' +
   'the conversation can continue without the original messages. Keep what is needed to carry on: the user\'s goals and ' +

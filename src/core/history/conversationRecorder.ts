@@ -8,6 +8,7 @@ import type { ApiMessage } from '../claude/turnStreamer';
 import type { StoredConversation } from './conversationFile';
 import type { ConversationDraft, SaveOutcome, StoreProblem } from './conversationStore';
 import { titleFor } from './historyIndex';
+import { logFailure, NO_LOG, type Logger } from '../log';
 import type { SaveBase } from './mergePolicy';
 
 export interface RecorderStore {
@@ -31,6 +32,7 @@ export interface RecorderOptions {
   /** Wait before retrying a failed save (default 5 s). */
   readonly retryMs?: number;
   readonly now?: () => number;
+  readonly log?: Logger;
 }
 
 interface Entry {
@@ -123,8 +125,8 @@ export class ConversationRecorder {
   private save(transcript: Transcript): Promise<void> {
     const entry = this.entryOf(transcript);
     this.clearTimer(entry);
-    // write() reports its own failures; a throwing listener must not stop later saves.
-    entry.chain = entry.chain.then(() => this.write(transcript, entry)).catch(() => undefined);
+    // write() reports its own failures; a throwing listener must not stop later saves, and is logged.
+    entry.chain = entry.chain.then(() => this.write(transcript, entry)).catch(logFailure(this.options.log ?? NO_LOG, 'error', 'Saving the conversation failed unexpectedly'));
     return entry.chain;
   }
 

@@ -19,12 +19,14 @@ import { IndexFile } from './indexFile';
 import { decideSave, type SaveBase } from './mergePolicy';
 import { LOCK, TRASH, conversationIdOf, moveWithoutReplacing, readText } from './storeFiles';
 import { RELEASED_SUFFIX, withLock, type LockOptions } from './storeLock';
+import { absentOrLogged, NO_LOG, whenSettled, type Logger } from '../log';
 
 export interface StoreOptions {
   readonly lock?: LockOptions;
   readonly now?: () => number;
   /** New ids (a fork needs one under the lock). */
   readonly newId?: () => string;
+  readonly log?: Logger;
 }
 
 /** A file the store could not use. Never silent: callers show these. */
@@ -101,6 +103,10 @@ export class ConversationStore {
     this.index = new IndexFile(dir);
   }
 
+  private get log(): Logger {
+    return this.options.log ?? NO_LOG;
+  }
+
   fileOf(id: string): string {
     if (!isConversationId(id) || id === 'index') throw new RangeError(`not a conversation id: ${JSON.stringify(id)}`);
     return path.join(this.dir, `${id}.json`);
@@ -167,7 +173,8 @@ export class ConversationStore {
     for (const name of await fs.readdir(this.dir)) {
       const id = conversationIdOf(name);
       if (!id) continue;
-      const stat = await fs.stat(path.join(this.dir, name)).catch(() => undefined);
+      // Deleted since readdir (another window): absent is expected; anything else is logged and skipped too.
+      const stat = await fs.stat(path.join(this.dir, name)).catch(absentOrLogged(this.log, `Listing conversations: cannot stat ${name}`));
       if (!stat) continue;
       const entry = cached.get(id);
       cached.delete(id);
@@ -227,7 +234,7 @@ export class ConversationStore {
    */
   async purgeTrash(olderThanMs: number): Promise<PurgeOutcome> {
     const dir = path.join(this.dir, TRASH);
-    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    const names = (await fs.readdir(dir).catch(absentOrLogged(this.log, 'Purging deleted conversations: cannot list the trash'))) ?? [];
     const purged: string[] = [];
     const failed: { name: string; reason: string }[] = [];
     for (const name of names) {
@@ -248,12 +255,12 @@ export class ConversationStore {
 
   /** Removes what writers killed mid-write left behind (temp files, set-aside locks), once old enough to be dead. */
   async cleanUp(): Promise<void> {
-    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    const names = (await fs.readdir(this.dir).catch(absentOrLogged(this.log, 'Cleaning up: cannot list the conversation folder'))) ?? [];
     const now = Date.now();
     for (const name of names) {
       if (!(name.startsWith('.') && name.endsWith('.tmp')) && !name.startsWith(`${LOCK}.stale-`) && !name.startsWith(`${LOCK}${RELEASED_SUFFIX}`)) continue;
       const file = path.join(this.dir, name);
-      const stat = await fs.stat(file).catch(() => undefined);
+      const stat = await fs.stat(file).catch(absentOrLogged(this.log, `Cleaning up: cannot stat ${name}`));
       if (stat && now - stat.mtimeMs > LEFTOVER_MS) await fs.rm(file, { force: true });
     }
   }
@@ -264,7 +271,8 @@ export class ConversationStore {
       await (this.madeDir ??= fs.mkdir(this.dir, { recursive: true }));
       return withLock(path.join(this.dir, LOCK), fn, this.options.lock);
     });
-    this.queue = run.catch(() => undefined);
+    // The caller of locked() gets the failure; the queue only waits for it.
+    this.queue = whenSettled(run);
     return run;
   }
 

@@ -3,6 +3,7 @@
 // re-reads any file that changed, appeared or vanished, so a missing, corrupt or stale index heals itself.
 import type { HistoryEntry } from '../../shared/protocol';
 import type { ApiMessage } from '../claude/turnStreamer';
+import { t } from '../l10n';
 import type { StoredConversation } from './conversationFile';
 
 export const INDEX_SCHEMA = 1;
@@ -21,7 +22,6 @@ export interface HistoryIndex {
 
 const TITLE_MAX = 60;
 const PREVIEW_MAX = 140;
-export const UNTITLED = 'Untitled conversation';
 
 export function entryFor(conversation: StoredConversation, file: { mtimeMs: number; size: number }): IndexEntry {
   const last = conversation.messages.at(-1);
@@ -43,7 +43,7 @@ export function titleFor(messages: readonly ApiMessage[]): string {
   const first = messages.find((m) => m.role === 'user');
   const text = first ? messageText(first, true) : '';
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
-  return clip(line, TITLE_MAX) || UNTITLED;
+  return clip(line, TITLE_MAX) || t('Untitled conversation');
 }
 
 /** The readable text of a message; with `typedOnly`, just what the user typed (attachments come first). */

@@ -5,6 +5,7 @@
 import { describeProject, type ProjectInfo } from './projectDetection';
 import { REPORT_FINDINGS_TOOL } from './findingTypes';
 
+// l10n-exempt: the review system prompt, for the model
 export const BUILT_IN_REVIEW_GUIDANCE = `# Identity
 You are Claude, a senior software engineer doing a careful code review inside the user's editor (VS Code, through the Claude Companion extension). You review the code you are given; you do not rewrite it wholesale.
 
@@ -41,6 +42,7 @@ export function reviewGuidance(overrides: ReviewPromptOverrides = {}): { readonl
 }
 
 /** The protocol that connects the model to the editor; never overridden. */
+// l10n-exempt: part of the review system prompt, for the model
 export const REPORTING_PROTOCOL = `# Reporting
 Report your review by calling the \`${REPORT_FINDINGS_TOOL}\` tool exactly once, with every finding and the closing summary. Do not answer in plain text instead.
 - Every line of code you are given starts with its line number and a "|" separator; that number is not part of the code. Use these numbers for \`line\` and \`endLine\` (1-based, inclusive), and only numbers that are shown.

@@ -1,7 +1,7 @@
 // Builds a review request: the system prompt, one user message holding the code with its line numbers
 // (a whole file, a selection, or the uncommitted changes of a file as an annotated diff), and the
 // `report_findings` tool the model must call. Shared by the editor's reviews and the batch review.
-import type { ToolChoice, ToolDefinition } from '../claude/requestBuilder';
+import type { ApiToolParam, ToolChoice } from '../claude/apiTypes';
 import type { ApiMessage } from '../claude/turnStreamer';
 import { REPORT_FINDINGS_TOOL } from './findingTypes';
 import { diffHunks, splitLines, type DiffHunk } from './lineDiff';
@@ -33,7 +33,7 @@ export interface ReviewScope {
 export interface ReviewRequest {
   readonly system: string;
   readonly messages: readonly ApiMessage[];
-  readonly tools: readonly ToolDefinition[];
+  readonly tools: readonly ApiToolParam[];
   readonly tool_choice: ToolChoice;
   /** What the chat shows as the user's turn, e.g. "Review src/app.ts". */
   readonly title: string;
@@ -67,7 +67,7 @@ const finding = {
 } as const;
 
 /** The tool the model reports through. Findings come first so the summary closes the report. */
-export const REPORT_FINDINGS_TOOL_DEFINITION: ToolDefinition = {
+export const REPORT_FINDINGS_TOOL_DEFINITION: ApiToolParam = {
   name: REPORT_FINDINGS_TOOL,
   description: 'Reports the code review to the editor: each finding becomes a diagnostic on its lines, with the suggestion as a quick fix. Call it exactly once, with every finding (most severe first) and a closing summary.',
   input_schema: {

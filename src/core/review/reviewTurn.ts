@@ -79,7 +79,7 @@ export function reviewAnswer({ streamer, request, languageId, onReport }: Review
     }
     onReport({ report: validation.report, issues: validation.issues, scope: request.scope });
     const prior = result.content.filter((b): b is Extract<AssistantBlock, { type: 'text' }> => b.type === 'text' && b.text.trim() !== '');
-    return { content: [...prior, { type: 'text', text: text || 'No findings.' }], model: result.model, stopReason: 'end_turn' };
+    return { content: [...prior, { type: 'text', text: text || t('No findings.') }], model: result.model, stopReason: 'end_turn' };
   };
 }
 

@@ -4,7 +4,8 @@ import { validateInput } from './inputValidation';
 import { failed, guardTool } from './toolOutcome';
 import type { ToolContext, ToolOutcome, ToolSpec } from './toolTypes';
 
-export interface ToolDefinition<I> {
+/** A tool's implementation: what it tells the model (name, description, schema) and what it does. */
+export interface WorkspaceTool<I> {
   readonly name: string;
   readonly description: string;
   readonly inputSchema: ToolSpec['inputSchema'];
@@ -13,7 +14,7 @@ export interface ToolDefinition<I> {
   execute(input: I, ctx: ToolContext, toolUseId: string): Promise<ToolOutcome>;
 }
 
-export function defineTool<I>(def: ToolDefinition<I>): ToolSpec {
+export function defineTool<I>(def: WorkspaceTool<I>): ToolSpec {
   return {
     name: def.name,
     description: def.description,
@@ -40,5 +41,6 @@ export const PATH_PROPERTY = {
   description: 'Workspace-relative path with `/` separators, e.g. `src/index.ts`. In a multi-root workspace the first segment is the workspace folder name, e.g. `frontend/src/index.ts`.',
 } as const;
 
+// l10n-exempt: part of the tools' descriptions, for the model
 export const PATH_RULES =
   'Paths are workspace-relative with `/` separators; in a multi-root workspace the first segment is the folder name. Paths leading outside the workspace (absolute, `..`, symbolic links), ignored files (.gitignore, .claudeignore, tools.exclude) and secret files (.env*, *.pem, *.key, id_rsa*, .git/) are refused.';

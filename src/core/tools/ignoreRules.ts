@@ -183,7 +183,12 @@ async function readIgnoreFile(fs: FileSystemPort, absPath: string, shown: string
       return broken(`it is a symbolic link whose target cannot be resolved: ${codeOf(error)}`);
     }
     if (!inside(realRoot, target)) return broken('it is a symbolic link to a file outside the workspace folder', `Replace \`${shown}\` with a regular file`);
-    stat = await fs.lstat(target).catch(() => undefined);
+    // Absent comes back as undefined; any other failure is said, not mistaken for "missing".
+    try {
+      stat = await fs.lstat(target);
+    } catch (error) {
+      return broken(`its symbolic link target could not be inspected: ${codeOf(error)}`);
+    }
     if (!stat) return broken('its symbolic link target is missing');
   }
   if (stat.type !== 'file') return broken('it is not a regular file', `Replace \`${shown}\` with a regular file`);

@@ -9,17 +9,6 @@ import { writeFileTool } from './writeFile';
 
 export const WORKSPACE_TOOLS: readonly ToolSpec[] = [listFilesTool, readFileTool, searchFilesTool, writeFileTool, editFileTool, getDiagnosticsTool];
 
-export interface ToolDefinitionForApi {
-  readonly name: string;
-  readonly description: string;
-  readonly input_schema: ToolSpec['inputSchema'];
-}
-
-/** The `tools` array of a Messages API request. */
-export function toolDefinitions(specs: readonly ToolSpec[]): ToolDefinitionForApi[] {
-  return specs.map((s) => ({ name: s.name, description: s.description, input_schema: s.inputSchema }));
-}
-
 export { runTool } from './runTool';
 export { createNodeFileSystem } from './nodeFileSystem';
 export { createFallbackSearch, type IgnorePredicate } from './fallbackSearch';

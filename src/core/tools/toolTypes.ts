@@ -1,5 +1,6 @@
 // Contracts between the agent loop, the workspace tools and the editor adapter. Pure types: the tools run
 // over these ports, so they are testable in plain Node and the editor supplies the real implementations.
+import type { Logger } from '../log';
 
 /** A workspace folder as the tools see it: a name (unique) and its absolute, realpath-resolved location. */
 export interface WorkspaceFolderRef {
@@ -108,6 +109,8 @@ export interface ToolContext {
    */
   readonly protectedFolders?: readonly ProtectedFolder[];
   readonly signal: AbortSignal;
+  /** The extension's log, for failures a tool survives (none: not logged). */
+  readonly log?: Logger;
 }
 
 /** What a tool call produced, as it goes back to the model (and, summarised, to the panel). */

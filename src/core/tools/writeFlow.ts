@@ -3,6 +3,7 @@
 // the file did not change meanwhile, the checkpoint, then the write.
 // Nothing touches the disk before approval, so a refused, declined or failed change leaves no trace.
 import * as path from 'node:path';
+import { logFailure, NO_LOG } from '../log';
 import { throwIfAborted } from './defineTool';
 import { PROTECTED_ROOT_NAMES, protectedReason } from './protectedFiles';
 import { MAX_READ_FILE_BYTES } from './readFile';
@@ -11,6 +12,7 @@ import { ToolFailure, ToolRefusal, declined, done, quote, refused } from './tool
 import type { FileSystemPort, ProposedWrite, ProtectedFolder, ToolContext, ToolOutcome } from './toolTypes';
 import { isInside, realRoot, resolveToolPath, type ResolvedToolPath } from './workspacePath';
 
+// l10n-exempt: the tool result the model gets; the panel shows its own notice
 export const RESTRICTED_MODE_MESSAGE =
   'The workspace is not trusted; writes are disabled in Restricted Mode, so nothing was written. The user can trust the workspace (Manage Workspace Trust) to allow changes; until then, describe the change instead.';
 
@@ -64,7 +66,9 @@ export async function applyWithApproval(change: ProposedChange, ctx: ToolContext
   if (!sameBytes(stat ? await ctx.fs.readFile(change.file.absPath) : undefined, change.before)) throw new ToolFailure(changed);
   await ctx.checkpoints.beforeWrite(change.file.absPath, change.before);
   await ctx.writer.apply(write);
-  await ctx.checkpoints.afterWrite(change.file.absPath, await ctx.fs.readFile(change.file.absPath).catch(() => undefined));
+  // Unreadable right after the write: recorded as such (Revert then treats the file as changed), and logged.
+  const after = await ctx.fs.readFile(change.file.absPath).catch(logFailure(ctx.log ?? NO_LOG, 'warn', `Reading ${change.file.displayPath} back after writing it failed`));
+  await ctx.checkpoints.afterWrite(change.file.absPath, after);
   return done(change.doneMessage, change.doneSummary);
 }
 

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentHooks } from '../../core/chat/agentTurn';
+import type { Logger } from '../../core/log';
 import type { EngineModule } from '../engineLoader';
 import type { DiagnosticInfo, DiagnosticsPort, ProtectedFolder, SearchPort, ToolContext, WorkspaceFolderRef } from '../../core/tools/toolTypes';
 import { readAgentSettings } from './agentSettings';
@@ -54,7 +55,7 @@ export interface EditorAgentHooks extends AgentHooks {
   readonly searchEngine: () => string;
 }
 
-export function createAgentHooks(engine: EngineModule, approvals: WriteApprovals, protectedFolders: () => readonly ProtectedFolder[]): EditorAgentHooks {
+export function createAgentHooks(engine: EngineModule, approvals: WriteApprovals, protectedFolders: () => readonly ProtectedFolder[], log?: Logger): EditorAgentHooks {
   const { WORKSPACE_TOOLS, createFallbackSearch, createNodeFileSystem, createRipgrepSearch, findRipgrep, runTool } = engine;
   const fileSystem = createNodeFileSystem();
   let search: SearchPort | undefined;
@@ -95,6 +96,7 @@ export function createAgentHooks(engine: EngineModule, approvals: WriteApprovals
         autoApproveWrites: settings.autoApproveWrites,
         protectedFolders: protectedFolders(),
         signal,
+        ...(log ? { log } : {}),
       };
     },
   };

@@ -25,9 +25,11 @@ export class WriteApprovals implements ApprovalPort, vscode.Disposable {
   private readonly documents = new ProposalDocuments();
 
   async requestApproval(write: ProposedWrite, signal: AbortSignal, options: RequestOptions = {}): Promise<ApprovalDecision> {
+    // l10n-exempt: a declined write's reason goes to the model in the tool result
     if (signal.aborted) return { approved: false, reason: 'the task was stopped' };
     const decision = this.requests.open(write.toolUseId, { panel: options.panel ?? true, hasDiff: true });
     // An id asked about before: a repeated or late "approve" must not land on this new proposal.
+    // l10n-exempt: goes to the model in the tool result
     if (!decision) return { approved: false, reason: 'this change reused the id of an earlier one, so it was not shown; ask again' };
     const before = write.before ? new TextDecoder('utf-8').decode(write.before) : '';
     this.shown.set(write.toolUseId, { write, uris: this.documents.add(write.toolUseId, write.displayPath, before, write.after) });

@@ -12,6 +12,7 @@ import { ConversationStore, ConversationUnavailable } from '../../core/history/c
 import type { HistoryEntry, HistoryState } from '../../shared/protocol';
 import { HistoryReports } from './historyReports';
 import { OpenConversation } from './openConversation';
+import { logFailure, NO_LOG, type Logger } from '../../core/log';
 /** Deleted conversations stay undoable this long; older ones are purged at activation. */
 export const UNDO_WINDOW_MS = 10 * 60_000;
 
@@ -28,10 +29,11 @@ export class ConversationHistory {
     globalStorage: vscode.Uri,
     workspaceState: vscode.Memento,
     workspaceStorage: vscode.Uri | undefined,
-    private readonly reports = new HistoryReports(() => vscode.commands.executeCommand('claudeCompanion.showHistory')),
+    private readonly log: Logger = NO_LOG,
+    private readonly reports = new HistoryReports(() => vscode.commands.executeCommand('claudeCompanion.showHistory'), log),
   ) {
-    this.openConversation = new OpenConversation(workspaceState, workspaceStorage);
-    this.store = new ConversationStore(path.join(globalStorage.fsPath, 'conversations'));
+    this.openConversation = new OpenConversation(workspaceState, workspaceStorage, log);
+    this.store = new ConversationStore(path.join(globalStorage.fsPath, 'conversations'), { log });
     this.recorder = new ConversationRecorder(this.store, {
       onCurrentId: (id) => {
         if (!this.restoring) void this.openConversation.remember(id);
@@ -39,7 +41,7 @@ export class ConversationHistory {
       onForked: ({ to }) => void this.forked(to),
       onProblem: (problem) => this.reports.problems([problem]),
       onError: (error) => this.reports.saveFailed(error),
-    });
+    }, { log });
   }
 
   /** ChatSessionDeps.onChanged (the session is built after this object and handed over with attach). */
@@ -62,8 +64,9 @@ export class ConversationHistory {
   /** Reopens what this workspace had open before the reload, unless the user has started chatting meanwhile. */
   async restoreOpen(): Promise<void> {
     try {
-      await this.store.cleanUp().catch(() => undefined);
-      await this.store.purgeTrash(UNDO_WINDOW_MS).catch(() => undefined);
+      // Housekeeping: a failure leaves files for next time, so it is only logged.
+      await this.store.cleanUp().catch(logFailure(this.log, 'warn', 'Cleaning up the conversation folder failed'));
+      await this.store.purgeTrash(UNDO_WINDOW_MS).catch(logFailure(this.log, 'warn', 'Purging deleted conversations failed'));
       const id = await this.openConversation.read();
       if (!id || !this.recorder.currentIsEmpty) return;
       const stored = await this.loadOrReport(id);
@@ -168,7 +171,8 @@ export class ConversationHistory {
   }
 
   private async forked(to: string): Promise<void> {
-    const title = (await this.store.list().catch(() => undefined))?.entries.find((e) => e.id === to)?.title ?? to;
+    // Without the list, the notice names the conversation by its id.
+    const title = (await this.store.list().catch(logFailure(this.log, 'warn', 'Listing conversations for the fork notice failed')))?.entries.find((e) => e.id === to)?.title ?? to;
     this.reports.forked(title);
   }
 }

@@ -3,12 +3,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StoreProblem } from '../../core/history/conversationStore';
+import { NO_LOG, type Logger } from '../../core/log';
 
 export class HistoryReports {
   private readonly reported = new Set<string>();
   private saveErrorShown = false;
 
-  constructor(private readonly showHistory: () => Thenable<unknown>) {}
+  constructor(
+    private readonly showHistory: () => Thenable<unknown>,
+    private readonly log: Logger = NO_LOG,
+  ) {}
 
   problems(problems: readonly StoreProblem[]): void {
     for (const p of problems) {
@@ -35,7 +39,7 @@ export class HistoryReports {
 
   /** Once per session: saves are retried, and one lasting problem should not flood the screen. */
   saveFailed(error: unknown): void {
-    console.error('Claude Companion: saving the conversation failed', error);
+    this.log.error('Saving the conversation failed', error);
     if (this.saveErrorShown) return;
     this.saveErrorShown = true;
     void vscode.window.showWarningMessage(vscode.l10n.t('Claude: the conversation could not be saved ({0}). It is retried in a few seconds.', messageOf(error)));

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/history/atomicWrite';
 import { isConversationId } from '../../core/history/conversationFile';
+import { NO_LOG, type Logger } from '../../core/log';
 
 /** workspaceState key: the id of the conversation open in this workspace's panel. */
 export const OPEN_CONVERSATION_KEY = 'claudeCompanion.openConversation';
@@ -19,6 +20,7 @@ export class OpenConversation {
     private readonly workspaceState: vscode.Memento,
     /** context.storageUri: undefined in a window without a folder. */
     workspaceStorage: vscode.Uri | undefined,
+    private readonly log: Logger = NO_LOG,
   ) {
     this.file = workspaceStorage ? path.join(workspaceStorage.fsPath, 'open-conversation.json') : undefined;
   }
@@ -41,7 +43,7 @@ export class OpenConversation {
         await fs.mkdir(path.dirname(this.file), { recursive: true });
         await writeFileAtomic(this.file, JSON.stringify({ id: id ?? null }));
       })
-      .catch((error: unknown) => console.error('Claude Companion: remembering the open conversation failed', error));
+      .catch((error: unknown) => this.log.error('Remembering the open conversation failed', error));
     return this.writing;
   }
 

@@ -3,9 +3,10 @@
 import * as vscode from 'vscode';
 import type { ChatSession } from '../../core/chat/chatSession';
 import type { HistoryState } from '../../shared/protocol';
+import type { Logger } from '../../core/log';
 import type { ChatViewProvider } from '../chatViewProvider';
 import type { ConversationHistory } from './conversationHistory';
-import { exportTargetArgument } from '../testApi';
+import { exportTargetArgument } from '../testMode';
 import { exportConversation } from './historyExport';
 
 export interface HistoryServices {
@@ -14,9 +15,10 @@ export interface HistoryServices {
   readonly view: ChatViewProvider;
   /** The mode VS Code runs the extension in: the Export command takes a target file only in Test mode. */
   readonly extensionMode: vscode.ExtensionMode;
+  readonly log: Logger;
 }
 
-export function registerHistory({ history, session, view, extensionMode }: HistoryServices): vscode.Disposable[] {
+export function registerHistory({ history, session, view, extensionMode, log }: HistoryServices): vscode.Disposable[] {
   history.attach(session);
   /** A list asked for while the panel was not loaded: it goes out with the panel's first snapshot. */
   let pending: HistoryState | undefined;
@@ -39,7 +41,7 @@ export function registerHistory({ history, session, view, extensionMode }: Histo
   // panel's first snapshot waits for it, so it does not flash an empty chat first.
   const restoring = new Promise((resolve) => setTimeout(resolve, 0))
     .then(() => history.restoreOpen())
-    .catch((error: unknown) => console.error('Claude Companion: restoring the open conversation failed', error));
+    .catch((error: unknown) => log.error('Restoring the open conversation failed', error));
   view.delaySnapshots(restoring);
 
   return [

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { detectProject, type ProjectFiles, type ProjectInfo } from '../../core/review/projectDetection';
 import type { ReviewPromptOverrides } from '../../core/review/reviewPrompt';
-import { CONFIG_SECTION } from '../settings';
+import { readSetting } from '../settings';
 
 export const REVIEW_GUIDANCE_FILE = '.claude/review.md';
 const MAX_MANIFEST_BYTES = 1024 * 1024;
@@ -32,7 +32,7 @@ export function folderFiles(folder: vscode.Uri): ProjectFiles {
 
 export async function reviewContextFor(uri: vscode.Uri): Promise<ReviewContext> {
   const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
-  const setting = vscode.workspace.getConfiguration(CONFIG_SECTION, uri).get<string>('review.systemPrompt', '');
+  const setting = readSetting('review.systemPrompt', uri);
   if (!folder) return { project: { languages: [], frameworks: [], notes: [] }, overrides: { setting } };
   const files = folderFiles(folder.uri);
   // In Restricted Mode the workspace does not get to steer the reviewer (the setting is restricted too).

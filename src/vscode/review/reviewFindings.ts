@@ -6,6 +6,7 @@ import type { ReviewFinding, FindingSeverity } from '../../core/review/findingTy
 import { RangeTracker, changesBetween, trackSpan, type LineSpan, type TextChange } from '../../core/review/rangeTracker';
 import type { ReviewResult } from '../../core/review/reviewTurn';
 
+// l10n-exempt: the diagnostics' source: a product name, and how the extension recognises its own findings
 export const REVIEW_SOURCE = 'Claude Review';
 
 const SEVERITY: Record<FindingSeverity, vscode.DiagnosticSeverity> = {

@@ -16,7 +16,7 @@ import { readAgentSettings } from '../agent/agentSettings';
 import { workspaceFolders } from '../agent/toolContext';
 import { loadEngine, type EngineModule } from '../engineLoader';
 import { readSettings } from '../settings';
-import { reviewWorkspaceArguments } from '../testApi';
+import { reviewWorkspaceArguments } from '../testMode';
 import { reviewCodecFor } from './workspaceReviewCodec';
 import type { FindingsSink } from './findingsSink';
 import { uriForReviewPath } from './workspaceReviewPaths';
@@ -120,7 +120,7 @@ class WorkspaceReview implements vscode.Disposable {
     }
 
     const model = readSettings().model;
-    const codec = await reviewCodecFor(engine, model);
+    const codec = await reviewCodecFor(model);
     const prepared = engine.prepareBatch(selection.files, codec, model);
     const estimate = engine.estimateBatchCost(prepared.requests, model);
     if (args.confirm !== false && !(await confirm(prepared.requests.length, model, estimate, selection.skipped))) return undefined;
@@ -158,7 +158,7 @@ class WorkspaceReview implements vscode.Disposable {
     }
     this.report.resumed(record);
     const batch = engine.WorkspaceBatch.resume(port, record, lifecycleOptions(options));
-    return this.follow(engine, batch, await reviewCodecFor(engine, record.model), 0);
+    return this.follow(engine, batch, await reviewCodecFor(record.model), 0);
   }
 
   async cancel(raw: unknown): Promise<void> {

@@ -38,14 +38,19 @@ describe('agent loop: Stop (real client, fake API)', () => {
 
   it('mid-tool: the loop ends promptly, the tool saw the abort, and the call still gets a (cancelled) result', async () => {
     const started = deferred();
+    const release = deferred();
     let sawAbort = false;
+    let settled = false;
     const slow = tool('slow', 'read', (_input, ctx) => {
       started.resolve();
       return new Promise((resolve) => {
         ctx.signal.addEventListener('abort', () => {
           sawAbort = true;
-          // Settles a little later, as real cleanup would; the loop must not wait for it.
-          setTimeout(() => resolve(done('finished anyway')), 500);
+          // Settles only when the test releases it, as slow cleanup would; the loop must not wait for it.
+          void release.promise.then(() => {
+            settled = true;
+            resolve(done('finished anyway'));
+          });
         });
       });
     });
@@ -57,10 +62,9 @@ describe('agent loop: Stop (real client, fake API)', () => {
     );
     const r = startRun(f.fake, { tools: [echoTool(), slow] });
     await started.promise;
-    const stoppedAt = Date.now();
     r.controller.abort();
     await assert.rejects(r.promise, isStop);
-    assert.ok(Date.now() - stoppedAt < 250, 'did not wait for the tool to settle');
+    assert.equal(settled, false, 'the loop waited for the tool to settle');
     assert.equal(sawAbort, true, 'the tool got the abort through ctx.signal');
     assert.equal(f.fake.requests.length, 1, 'no request after Stop');
 
@@ -78,7 +82,10 @@ describe('agent loop: Stop (real client, fake API)', () => {
       ['toolu_fast', 'echo: quick'],
       ['toolu_slow', 'stopped'],
     ]);
-    await new Promise((res) => setTimeout(res, 550));
+    // The tool settles now; once every callback its outcome set off has run, nothing new was reported.
+    release.resolve();
+    await until(() => settled);
+    await new Promise((res) => setImmediate(res));
     assert.equal(r.events.filter((e) => e.type === 'toolFinished').length, 2, 'the late outcome is dropped, not reported twice');
   });
 

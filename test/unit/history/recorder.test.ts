@@ -205,7 +205,8 @@ describe('conversation recorder', () => {
     await w.recorder.flush({ close: true }); // deactivate()
     w.session.stop(); // the view's dispose, after deactivate
     await two;
-    await new Promise((r) => setTimeout(r, 50));
+    // Any write the stop set off is on the recorder's save chain, and flush waits for that chain.
+    await w.recorder.flush();
     c = await onlyConversation(w.store);
     assert.deepEqual(c.messages.slice(-2), [
       { role: 'user', content: 'second' },

@@ -11,6 +11,7 @@ import { ApprovalRequests, activeDecision } from '../../../src/core/tools/approv
 import { MAX_READ_FILE_BYTES } from '../../../src/core/tools/readFile';
 import { createNodeFileSystem, type ApprovalDecision } from '../../../src/core/tools';
 import { removeTempDirs, tempDir, writeTree } from '../tools/helpers';
+import { skipBecause } from '../../support/skip';
 
 /** Settled value of `p` if it settled already (after the microtask queue drains), else 'pending'. */
 async function state<T>(p: Promise<T>): Promise<T | 'pending'> {
@@ -139,7 +140,7 @@ describe('hostile workspace: approvals', () => {
     after(removeTempDirs);
 
     it('a FIFO is refused without opening it', async function () {
-      if (process.platform === 'win32') this.skip();
+      if (process.platform === 'win32') skipBecause(this, 'Windows has no FIFOs or Unix sockets in the file system');
       execFileSync('mkfifo', [path.join(root, 'pipe.ts')]);
       const target = await resolveApplyTarget({ path: 'pipe.ts' }, ctx());
       assert.equal(target.ok, false);
@@ -147,7 +148,7 @@ describe('hostile workspace: approvals', () => {
     });
 
     it('a socket is refused', async function () {
-      if (process.platform === 'win32') this.skip();
+      if (process.platform === 'win32') skipBecause(this, 'Windows has no FIFOs or Unix sockets in the file system');
       const server = net.createServer();
       await new Promise<void>((r) => server.listen(path.join(root, 'sock.ts'), r));
       try {

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type FileSystemPort, IgnoreRules, listFilesTool, readFileTool, resolveToolPath, runTool, searchFilesTool } from '../../../src/core/tools';
+import { skipBecause } from '../../support/skip';
 import { folder, makeContext, removeTempDirs, tempDir, writeTree } from '../tools/helpers';
 
 const fsPort = () => makeContext([]).fs;
@@ -95,7 +96,7 @@ describe('hostile workspace: ignore rules', () => {
       try {
         execFileSync('mkfifo', [path.join(root, '.gitignore')]);
       } catch {
-        this.skip();
+        skipBecause(this, 'mkfifo is not available on this system');
       }
       const rules = await IgnoreRules.load(fsPort(), root, { exclude: [], allowSecrets: false });
       assert.match((await rules.reason('a.txt', false)) ?? '(allowed)', /not a regular file/);

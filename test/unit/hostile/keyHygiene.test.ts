@@ -12,6 +12,7 @@ import { TurnFailure } from '../../../src/core/claude/turnStreamer';
 import { RequestLogFile } from '../../../src/vscode/requestLogFile';
 import { startFakeAnthropic, text, type FakeAnthropic } from '../../fake-anthropic';
 import { useFakeAnthropic } from '../../support/useFakeAnthropic';
+import { skipBecause } from '../../support/skip';
 
 const KEY = 'sk-ant-api03-hostile-test-key';
 
@@ -171,14 +172,14 @@ describe('hostile workspace: key hygiene', () => {
     afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
     it('is created readable by the user only (0600)', async function () {
-      if (process.platform === 'win32') this.skip();
+      if (process.platform === 'win32') skipBecause(this, 'Windows has no POSIX file modes');
       const file = path.join(dir, 'logs', 'requests.jsonl');
       await new RequestLogFile(file).append('{"a":1}');
       assert.equal((await fs.stat(file)).mode & 0o777, 0o600);
     });
 
     it('tightens an existing log file that others could read', async function () {
-      if (process.platform === 'win32') this.skip();
+      if (process.platform === 'win32') skipBecause(this, 'Windows has no POSIX file modes');
       const file = path.join(dir, 'requests.jsonl');
       await fs.writeFile(file, '{"old":1}\n', { mode: 0o644 });
       await fs.chmod(file, 0o644);

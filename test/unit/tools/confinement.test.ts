@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IgnoreRules, ToolFailure, ToolRefusal, createNodeFileSystem, resolveToolPath, type ToolContext } from '../../../src/core/tools';
+import { skipBecause } from '../../support/skip';
 import { folder, makeContext, removeTempDirs, tempDir, writeTree } from './helpers';
 
 describe('tools: resolveToolPath', () => {
@@ -46,7 +47,7 @@ describe('tools: resolveToolPath', () => {
   });
 
   it('paths are case-sensitive on Linux: `SRC/a.ts` is not `src/a.ts`', async function () {
-    if (process.platform !== 'linux') this.skip();
+    if (process.platform !== 'linux') skipBecause(this, 'only Linux file systems are case-sensitive by default');
     await assert.rejects(resolveToolPath('SRC/a.ts', ctx, { mustExist: true }), /does not exist/);
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import { ToolFailure, ToolRefusal, WORKSPACE_TOOLS, readFileTool, runTool, searchFilesTool, toolDefinitions, type ToolSpec } from '../../../src/core/tools';
+import { ToolFailure, ToolRefusal, WORKSPACE_TOOLS, readFileTool, runTool, searchFilesTool, type ToolSpec } from '../../../src/core/tools';
+import { apiToolParams } from '../../../src/core/tools/apiToolParams';
 import { folder, makeContext, removeTempDirs, tempDir, writeTree } from './helpers';
 
 function fakeSpec(run: ToolSpec['run'], kind: ToolSpec['kind'] = 'read'): ToolSpec {
@@ -32,8 +33,8 @@ describe('tools: definitions and runTool', () => {
     );
   });
 
-  it('toolDefinitions gives the API shape; descriptions state path format and approval', () => {
-    const defs = toolDefinitions(WORKSPACE_TOOLS);
+  it('apiToolParams gives the API shape; descriptions state path format and approval', () => {
+    const defs = apiToolParams(WORKSPACE_TOOLS);
     assert.deepEqual(Object.keys(defs[1]!), ['name', 'description', 'input_schema']);
     assert.equal(defs[1]!.input_schema, readFileTool.inputSchema);
     for (const d of defs.filter((x) => x.name !== 'search_files')) assert.match(d.description, /first segment is the (workspace )?folder name/, d.name);
@@ -99,9 +100,15 @@ describe('tools: definitions and runTool', () => {
     assert.match(before.content, /cancelled/);
 
     const during = new AbortController();
-    const hanging = fakeSpec(() => new Promise(() => undefined));
+    let running!: () => void;
+    const started = new Promise<void>((resolve) => (running = resolve));
+    const hanging = fakeSpec(() => {
+      running();
+      return new Promise(() => undefined);
+    });
     const pending = runTool(hanging, {}, makeContext([folder('ws', root)], { signal: during.signal }), 'tu');
-    setTimeout(() => during.abort(), 10);
+    await started;
+    during.abort();
     const out = await pending;
     assert.equal(out.status, 'failed');
     assert.match(out.content, /cancelled/);

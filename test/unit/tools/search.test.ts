@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createFallbackSearch, createNodeFileSystem, createRipgrepSearch, findRipgrep, runTool, searchFilesTool, type SearchPort } from '../../../src/core/tools';
+import { skipBecause } from '../../support/skip';
 import { folder, makeContext, removeTempDirs, tempDir, writeTree } from './helpers';
 
 const corpus = {
@@ -16,7 +17,16 @@ const corpus = {
   'long.txt': `${'x'.repeat(500)}needle${'y'.repeat(500)}\n`,
 };
 
-function rgOnPath(): string | undefined {
+/**
+ * A real ripgrep: CLAUDE_COMPANION_RIPGREP (`npm test` sets it to the provisioned editor's bundled rg, so CI
+ * runs this suite), else `rg` on PATH.
+ */
+function realRipgrep(): string | undefined {
+  const fromEnv = process.env.CLAUDE_COMPANION_RIPGREP;
+  if (fromEnv) {
+    if (!fs.existsSync(fromEnv)) throw new Error(`CLAUDE_COMPANION_RIPGREP=${fromEnv} does not exist`);
+    return fromEnv;
+  }
   try {
     return execFileSync('which', ['rg'], { encoding: 'utf8' }).trim() || undefined;
   } catch {
@@ -24,13 +34,15 @@ function rgOnPath(): string | undefined {
   }
 }
 
+const NO_RIPGREP = 'no ripgrep: set CLAUDE_COMPANION_RIPGREP or put rg on PATH (`npm test` passes the provisioned editor\'s)';
+
 function describeSearch(name: string, makePort: () => SearchPort | undefined) {
   describe(`tools: search_files (${name})`, () => {
     let root: string;
     let port: SearchPort | undefined;
     before(function () {
       port = makePort();
-      if (!port) this.skip();
+      if (!port) skipBecause(this, NO_RIPGREP);
       root = tempDir('cc-search-');
       writeTree(root, corpus);
     });
@@ -69,8 +81,8 @@ function describeSearch(name: string, makePort: () => SearchPort | undefined) {
 }
 
 describeSearch('pure fallback', () => createFallbackSearch(createNodeFileSystem()));
-describeSearch('ripgrep on PATH', () => {
-  const rg = rgOnPath();
+describeSearch('ripgrep', () => {
+  const rg = realRipgrep();
   return rg ? createRipgrepSearch(rg) : undefined;
 });
 
@@ -121,7 +133,7 @@ describe('tools: ripgrep port (with a fake rg)', function () {
   let log: string;
   let root: string;
   before(function () {
-    if (process.platform === 'win32') this.skip();
+    if (process.platform === 'win32') skipBecause(this, 'the fake rg is a #! script, which Windows cannot run');
     const dir = tempDir('cc-fakerg-');
     bin = path.join(dir, 'rg');
     log = path.join(dir, 'log.json');
@@ -147,6 +159,14 @@ process.exit(0);
     );
   });
   after(removeTempDirs);
+  /** The fake rg's log line, or undefined while it is missing or half written. */
+  const readLog = (): { args: string[]; pid: number } | undefined => {
+    try {
+      return JSON.parse(fs.readFileSync(log, 'utf8')) as { args: string[]; pid: number };
+    } catch {
+      return undefined;
+    }
+  };
 
   it('passes literal/include/max-count flags, runs in each root and parses the JSON matches', async () => {
     const port = createRipgrepSearch(bin);
@@ -173,16 +193,38 @@ process.exit(0);
 
   it('kills rg when the signal aborts, and reports rg errors', async () => {
     const ac = new AbortController();
+    fs.rmSync(log, { force: true });
     const pending = createRipgrepSearch(bin).search({ pattern: 'HANG', isRegex: false, maxResults: 5 }, [root], ac.signal);
-    await new Promise((r) => setTimeout(r, 300));
+    // Aborts once rg is running: it has written its log line.
+    const { pid } = await until(() => {
+      const started = readLog();
+      return started?.args.includes('HANG') ? started : undefined;
+    });
     ac.abort();
     await assert.rejects(pending, { name: 'AbortError' });
-    const { pid } = JSON.parse(fs.readFileSync(log, 'utf8')) as { pid: number };
-    await new Promise((r) => setTimeout(r, 100));
-    assert.throws(() => process.kill(pid, 0), /ESRCH/);
+    await until(() => !alive(pid) || undefined);
     await assert.rejects(createRipgrepSearch(bin).search({ pattern: 'FAIL', isRegex: true, maxResults: 5 }, [root], new AbortController().signal), /ripgrep failed: rg: regex parse error/);
   });
 });
+
+/** Resolves with `probe()`'s first defined value, polling until there is one. */
+async function until<T>(probe: () => T | undefined): Promise<T> {
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw error;
+  }
+}
 
 describe('tools: findRipgrep', () => {
   it('probes the known places under appRoot, in order, for the platform', () => {

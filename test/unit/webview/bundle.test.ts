@@ -3,12 +3,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { skipBecause } from '../../support/skip';
 
 const dist = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'webview');
 
 describe('webview bundle', () => {
   before(function () {
-    if (!fs.existsSync(path.join(dist, 'chat.js'))) this.skip(); // not built: run `node esbuild.js` first
+    if (!fs.existsSync(path.join(dist, 'chat.js'))) skipBecause(this, 'dist/webview/chat.js is not built: run `node esbuild.js` first');
   });
 
   it('keeps highlight.js and every grammar out of chat.js, in chunks of their own', () => {
