@@ -20,6 +20,10 @@ const ENGINE_SIDE = [
   '^src/core/patterns/',
   '^src/core/codeBlocks/applyTarget[.]ts$',
   '^src/core/review/batch(Backoff|Cost|Files|Ids|Lifecycle|Record|Results|SdkPort)[.]ts$',
+  // run_command's approval and the shell parser it loads (mvdan-sh, 1.5 MB).
+  '^src/core/commands/(commandPolicy|commandWrappers|defaultDenyList|shellParse|shellWalk|shellWords)[.]ts$',
+  // What a command changed and Revert's copies of it (they use the tools' ignore rules).
+  '^src/core/commands/(commandChanges|gitSnapshot|workspaceSnapshot)[.]ts$',
 ];
 
 /**

@@ -34,9 +34,21 @@ const common = {
   plugins: watch ? [problemMatcher] : [],
 };
 
+/**
+ * The shell parser behind run_command's approval (mvdan-sh, 1.3 MB minified) ships beside engine.js as
+ * dist/shellParser.js, copied by copyStatic(), and is required on the first command check, not with the engine.
+ */
+const shellParserBeside = {
+  name: 'shell-parser-beside',
+  setup(build) {
+    build.onResolve({ filter: /^mvdan-sh$/ }, () => ({ path: './shellParser.js', external: true }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extension = {
   ...common,
+  plugins: [...common.plugins, shellParserBeside],
   // engine.js holds the SDK and the tools and is required on first use, keeping activation cheap.
   // regexWorker.js runs model regexes off the host thread (fallback search) and is started by path.
   entryPoints: { extension: 'src/extension.ts', engine: 'src/engine.ts', regexWorker: 'src/core/patterns/regexWorker.ts' },
@@ -90,6 +102,8 @@ function testBuild() {
 }
 
 async function copyStatic() {
+  fs.mkdirSync('dist', { recursive: true });
+  fs.copyFileSync(require.resolve('mvdan-sh'), path.join('dist', 'shellParser.js'));
   const codicons = path.join('node_modules', '@vscode', 'codicons', 'dist');
   if (fs.existsSync(codicons)) {
     fs.mkdirSync('dist/webview', { recursive: true });

@@ -18,6 +18,7 @@
 import { ClaudeClient } from './core/claude/claudeClient';
 import { toErrorInfo } from './core/claude/errors';
 import { resolveApplyTarget } from './core/codeBlocks/applyTarget';
+import { decideCommand } from './core/commands/commandPolicy';
 import { BatchGoneError, WorkspaceBatch, prepareBatch } from './core/review/batchLifecycle';
 import { estimateBatchCost } from './core/review/batchCost';
 import { readReviewFile, selectReviewFiles } from './core/review/batchFiles';
@@ -53,6 +54,8 @@ export interface EngineModule {
   readonly readReviewFile: typeof readReviewFile;
   readonly parseBatchRecord: typeof parseBatchRecord;
   readonly countOutcomes: typeof countOutcomes;
+  /** run_command's approval: allowed, ask or refused, from the parsed command line. */
+  readonly decideCommand: typeof decideCommand;
 }
 
 export const engine: EngineModule = {
@@ -76,4 +79,5 @@ export const engine: EngineModule = {
   readReviewFile,
   parseBatchRecord,
   countOutcomes,
+  decideCommand,
 };

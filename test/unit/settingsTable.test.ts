@@ -129,8 +129,8 @@ describe('settings table', () => {
       assert.deepEqual(settingsDrift(manifest, withoutNls, SETTINGS), [`${SETTINGS_SECTION}.maxTokens: %configuration.maxTokens.markdownDescription% is missing from package.nls.json`]);
     });
 
-    it('user-only settings are the four that decide where the key goes or what runs unasked', () => {
-      assert.deepEqual([...USER_SCOPE_SETTINGS].sort(), ['agent.autoApprove.writes', 'apiBaseUrl', 'log.includeContent', 'tools.allowSecrets']);
+    it('user-only settings are the ones that decide where the key goes or what runs unasked', () => {
+      assert.deepEqual([...USER_SCOPE_SETTINGS].sort(), ['agent.autoApprove.writes', 'agent.commands.allow', 'agent.commands.deny', 'apiBaseUrl', 'log.includeContent', 'tools.allowSecrets']);
     });
 
     it('every read goes through the one adapter (src/vscode/settings.ts), by a key the table knows', () => {

@@ -72,6 +72,8 @@ export const SETTINGS = {
   'agent.maxCostPerTaskUsd': { type: 'number', default: 2, minimum: 0, scope: 'window', restricted: true },
   'agent.autoApprove.reads': { type: 'boolean', default: true, scope: 'window', restricted: false },
   'agent.autoApprove.writes': { type: 'boolean', default: false, scope: 'application', restricted: true, userOnly: true },
+  'agent.commands.allow': { type: 'array', items: { type: 'string' }, default: [], scope: 'application', restricted: true, userOnly: true },
+  'agent.commands.deny': { type: 'array', items: { type: 'string' }, default: [], scope: 'application', restricted: true, userOnly: true },
   'tools.exclude': { type: 'array', items: { type: 'string' }, default: [], scope: 'window', restricted: false },
   'tools.allowSecrets': { type: 'boolean', default: false, scope: 'application', restricted: true, userOnly: true },
   'chat.thinkingExpanded': { type: 'boolean', default: false, scope: 'window', restricted: false },
