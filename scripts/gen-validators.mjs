@@ -22,7 +22,7 @@ async function loadTools() {
   const outfile = path.join(tmp, 'tools.cjs');
   try {
     await esbuild.build({
-      stdin: { contents: "export { WORKSPACE_TOOLS } from './index'; export { schemaFingerprint } from './schemaFingerprint';", resolveDir: path.join(root, 'src/core/tools'), loader: 'ts' },
+      stdin: { contents: "export { WORKSPACE_TOOLS, COMMAND_TOOLS } from './index'; export { schemaFingerprint } from './schemaFingerprint';", resolveDir: path.join(root, 'src/core/tools'), loader: 'ts' },
       outfile,
       bundle: true,
       platform: 'node',
@@ -45,7 +45,8 @@ async function loadTools() {
 }
 
 export async function generate() {
-  const { WORKSPACE_TOOLS: tools, schemaFingerprint } = await loadTools();
+  const { WORKSPACE_TOOLS, COMMAND_TOOLS, schemaFingerprint } = await loadTools();
+  const tools = [...WORKSPACE_TOOLS, ...COMMAND_TOOLS];
   // The same options inputValidation.ts words its errors from: every error, with schema and data.
   const ajv = new Ajv({ allErrors: true, verbose: true, code: { source: true, esm: true, lines: false } });
   const exports = {};

@@ -95,7 +95,7 @@ function firstRepeatedFailure(tracker: RepeatedFailureTracker, results: readonly
   let detail: string | undefined;
   // Every result is recorded (not just up to the first hit) so the streaks stay right.
   for (const { call, outcome } of results) {
-    const hit = tracker.record(call.name, call.input, outcome.isError);
+    const hit = tracker.record(call.name, call.input, outcome.isError || outcome.countsAsFailure === true);
     detail ??= hit && `Stopped: the same ${hit.name} call failed ${hit.count} times in a row. Check the tool's last error, then rephrase the task or continue.`;
   }
   return detail;

@@ -17,6 +17,16 @@ function sortKeys(value: unknown): unknown {
   );
 }
 
+/**
+ * What makes two calls "the same": the whole input, except for run_command, where the same command line
+ * in the same folder is the same attempt whatever its timeout.
+ */
+function callIdentity(name: string, input: unknown): unknown {
+  if (name !== 'run_command' || typeof input !== 'object' || input === null) return input;
+  const { command, cwd } = input as { command?: unknown; cwd?: unknown };
+  return { command, cwd };
+}
+
 export interface RepeatedFailure {
   readonly name: string;
   readonly count: number;
@@ -34,7 +44,7 @@ export class RepeatedFailureTracker {
 
   /** Records one finished call; returns the failure when its streak has reached the limit. */
   record(name: string, input: unknown, isError: boolean): RepeatedFailure | undefined {
-    const key = `${name}\u0000${canonicalJson(input)}`;
+    const key = `${name}\u0000${canonicalJson(callIdentity(name, input))}`;
     if (!isError) {
       this.streaks.delete(key);
       return undefined;

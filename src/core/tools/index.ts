@@ -18,6 +18,8 @@ export { resolveToolPath, type ResolvedToolPath, type ResolveOptions } from './w
 export { IgnoreRules, SECRET_PATTERNS, type IgnoreOptions } from './ignoreRules';
 export { ToolFailure, ToolRefusal } from './toolOutcome';
 export { RESTRICTED_MODE_MESSAGE } from './writeFlow';
+// run_command: not in WORKSPACE_TOOLS yet (the terminal wiring offers it).
+export { COMMAND_TOOLS, runCommandTool } from './runCommand';
 export { editFileTool, getDiagnosticsTool, listFilesTool, readFileTool, searchFilesTool, writeFileTool };
 export type * from './toolTypes';
 export { AttachRefused, MAX_ATTACHED_FILE_BYTES, listWorkspaceFiles, readFileForAttachment, type AttachedFile, type FileListContext } from './workspaceFiles';

@@ -1,5 +1,7 @@
 // Contracts between the agent loop, the workspace tools and the editor adapter. Pure types: the tools run
 // over these ports, so they are testable in plain Node and the editor supplies the real implementations.
+import type { CommandResult } from '../commands/childProcessRunner';
+import type { SubCommand } from '../commands/commandDecision';
 import type { Logger } from '../log';
 
 /** A workspace folder as the tools see it: a name (unique) and its absolute, realpath-resolved location. */
@@ -35,9 +37,57 @@ export interface ProposedWrite {
 
 export type ApprovalDecision = { readonly approved: true } | { readonly approved: false; readonly reason?: string };
 
+/** A command run_command asks about (the approval card's command kind: no diff, the parsed line instead). */
+export interface ProposedCommand {
+  readonly toolUseId: string;
+  readonly command: string;
+  /** Absolute (realpath'd) folder it would run in, and the same workspace-relative for the card. */
+  readonly cwd: string;
+  readonly displayCwd: string;
+  readonly subCommands: readonly SubCommand[];
+  /** Why it asks, user-facing (from decideCommand). */
+  readonly reasons: readonly string[];
+  /** What "Always allow" would add to agent.commands.allow; absent when no prefix is safe to offer. */
+  readonly alwaysAllowPrefix?: string;
+}
+
 /** Shows a proposed write (diff) and waits for the user. Must settle with rejection when the signal aborts. */
 export interface ApprovalPort {
   requestApproval(write: ProposedWrite, signal: AbortSignal): Promise<ApprovalDecision>;
+  /** Shows a command card and waits for the user; same abort rule. Absent: commands that ask cannot run. */
+  requestCommandApproval?(command: ProposedCommand, signal: AbortSignal): Promise<ApprovalDecision>;
+}
+
+/** A command to run, already approved, in an absolute folder inside the workspace. */
+export interface CommandRunRequest {
+  readonly toolUseId: string;
+  readonly command: string;
+  readonly cwd: string;
+  /** Already capped (run_command: default 120, at most 600). */
+  readonly timeoutSeconds: number;
+}
+
+/** A background command that was started: `id` names it to the companion tool that reads and stops it. */
+export interface StartedBackground {
+  readonly id: string;
+  /** What it printed so far (head + tail, cleaned). */
+  readonly output: string;
+}
+
+/**
+ * Where run_command's commands run (the editor's terminal, or a child process) and the user-scope
+ * allow/deny lists it judges them by. Absent: run_command is not available.
+ */
+export interface CommandHost {
+  /** `agent.commands.allow` / `agent.commands.deny`, read from user settings only. */
+  readonly allow: readonly string[];
+  readonly deny: readonly string[];
+  /** Home folder for `cd ~` in the policy; os.homedir() when absent. */
+  readonly homeDir?: string;
+  /** Runs to the end; `signal` (Stop) and the timeout kill the whole process tree. */
+  run(request: CommandRunRequest, signal: AbortSignal, onOutput?: (text: string) => void): Promise<CommandResult>;
+  /** Starts a command that keeps running; absent: `background` is not supported here. */
+  startBackground?(request: CommandRunRequest, signal: AbortSignal): Promise<StartedBackground>;
 }
 
 /** Applies an approved write so the editor's undo works (WorkspaceEdit + save in VS Code). */
@@ -96,6 +146,8 @@ export interface ToolContext {
   readonly writer: WriterPort;
   readonly checkpoints: CheckpointPort;
   readonly diagnostics?: DiagnosticsPort;
+  /** run_command's host; absent where commands cannot run. */
+  readonly commands?: CommandHost;
   /** Extra ignore globs (claudeCompanion.tools.exclude), on top of .gitignore and .claudeignore. */
   readonly exclude: readonly string[];
   /** When false (the default), secret-looking files are refused: .env*, *.pem, *.key, id_rsa*, .git/. */
@@ -122,6 +174,11 @@ export interface ToolOutcome {
   readonly status: 'done' | 'failed' | 'declined' | 'refused';
   /** One line for the tool card, e.g. "read 120 lines of src/a.ts". */
   readonly summary: string;
+  /**
+   * A normal result that still counts toward the repeated-failure stop (a command's non-zero exit code):
+   * the model sees it as output, not an error, but three identical ones in a row end the loop.
+   */
+  readonly countsAsFailure?: boolean;
 }
 
 export interface ToolSpec {

@@ -33,7 +33,9 @@ async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> 
 
 const server = `node -e "const s=require('http').createServer((q,r)=>r.end('hi from bg'));s.listen(0,'127.0.0.1',()=>console.log('pid:'+process.pid+' port:'+s.address().port))"`;
 
-describe('run_command process: background commands', () => {
+describe('run_command process: background commands', function () {
+  // Real processes and file trees: generous for a busy CI box; the tests wait on conditions, not time.
+  this.timeout(30_000);
   let registry: BackgroundProcesses;
   beforeEach(() => (registry = new BackgroundProcesses({ initialWindowMs: 10000 })));
   afterEach(() => registry.dispose());

@@ -40,7 +40,9 @@ function repository(): { root: string; folders: WorkspaceFolderRef[] } {
   return { root, folders: [{ name: 'repo', root }] };
 }
 
-describe('run_command changes: git snapshot', () => {
+describe('run_command changes: git snapshot', function () {
+  // Real processes and file trees: generous for a busy CI box; the tests wait on conditions, not time.
+  this.timeout(30_000);
   afterEach(removeTempDirs);
 
   it('restores tracked, untracked and edited-before files without touching refs, stash list or index', async () => {

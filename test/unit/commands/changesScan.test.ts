@@ -15,7 +15,9 @@ function workspace(files: Record<string, string | Uint8Array>): { root: string; 
   return { root, folders: [{ name: 'ws', root }] };
 }
 
-describe('run_command changes: scan', () => {
+describe('run_command changes: scan', function () {
+  // Real processes and file trees: generous for a busy CI box; the tests wait on conditions, not time.
+  this.timeout(30_000);
   afterEach(removeTempDirs);
 
   it('detects created, modified, deleted and renamed files, and restore puts every byte back', async () => {

@@ -8,7 +8,9 @@ import { CORPUS, CORPUS_OPTIONS } from './policyCorpus';
 const options = (overrides: Partial<CommandPolicyOptions> = {}): CommandPolicyOptions => ({ ...CORPUS_OPTIONS, ...overrides });
 const show = (command: string) => JSON.stringify(command);
 
-describe('run_command approval: the corpus', () => {
+describe('run_command approval: the corpus', function () {
+  // Parsing hundreds of lines (and loading the parser once) outlasts mocha's 2 s default on a busy 2-core CI box.
+  this.timeout(60_000);
   it('has at least 170 commands, none listed twice', () => {
     assert.ok(CORPUS.length >= 170, `only ${CORPUS.length} commands`);
     const seen = new Set<string>();
@@ -43,7 +45,9 @@ describe('run_command approval: the corpus', () => {
   });
 });
 
-describe('run_command approval: sub-commands', () => {
+describe('run_command approval: sub-commands', function () {
+  // Parsing hundreds of lines (and loading the parser once) outlasts mocha's 2 s default on a busy 2-core CI box.
+  this.timeout(60_000);
   it('lists every simple command with quotes resolved and wrappers taken off', () => {
     const { subCommands } = decideCommand("timeout 5 n''pm test && bash -c 'git status' | grep x", CORPUS_OPTIONS);
     assert.deepEqual(
@@ -73,7 +77,9 @@ describe('run_command approval: sub-commands', () => {
   });
 });
 
-describe('run_command approval: allow and deny entries', () => {
+describe('run_command approval: allow and deny entries', function () {
+  // Parsing hundreds of lines (and loading the parser once) outlasts mocha's 2 s default on a busy 2-core CI box.
+  this.timeout(60_000);
   it('an entry matches argv word by word, never a substring of the text', () => {
     assert.equal(matchesEntry('npm test', ['npm', 'test']), true);
     assert.equal(matchesEntry('npm test', ['npm', 'test', '--', '--grep', 'x']), true);
@@ -108,7 +114,9 @@ describe('run_command approval: allow and deny entries', () => {
   });
 });
 
-describe('run_command approval: the "Always allow" prefix', () => {
+describe('run_command approval: the "Always allow" prefix', function () {
+  // Parsing hundreds of lines (and loading the parser once) outlasts mocha's 2 s default on a busy 2-core CI box.
+  this.timeout(60_000);
   it('offers two words for tools whose second word picks what runs, else the first', () => {
     assert.equal(alwaysAllowPrefixFor(['npm', 'install', 'left-pad']), 'npm install');
     assert.equal(alwaysAllowPrefixFor(['git', 'commit', '-m', 'x']), 'git commit');
