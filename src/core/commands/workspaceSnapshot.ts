@@ -178,15 +178,8 @@ export function digestOf(algorithm: DigestAlgorithm, bytes: Uint8Array): string 
   return hash.update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-interface Walked {
-  readonly absPath: string;
-  readonly displayPath: string;
-  readonly folder: WorkspaceFolderRef;
-  readonly relPath: string;
-  readonly state: FileState;
-  readonly nestedRepo: boolean;
-  readonly ignored: boolean;
-}
+/** A file as the walk finds it, before its content is read. */
+type Walked = Pick<ScannedFile, 'absPath' | 'displayPath' | 'folder' | 'relPath' | 'state' | 'nestedRepo'> & { readonly ignored: boolean };
 
 async function walk(folders: readonly WorkspaceFolderRef[], options: SnapshotOptions, skipped: SkippedFolder[]): Promise<Walked[]> {
   const out: Walked[] = [];

@@ -1,26 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
   BackgroundLimitError,
   BackgroundProcesses,
   UnknownBackgroundError,
 } from '../../../src/core/commands/backgroundProcesses';
+import { bash, isAlive } from './processHelpers';
 
-const bash = { path: '/bin/bash', args: ['-c'] };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> {
   for (let i = 0; i < 2000; i++) {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import {
   clampTimeout,
@@ -10,24 +9,10 @@ import {
   type RunOptions,
 } from '../../../src/core/commands/childProcessRunner';
 import { commandEnv } from '../../../src/core/commands/commandEnv';
+import { bash, isAlive } from './processHelpers';
 
-const bash = { path: '/bin/bash', args: ['-c'] };
 const run = (command: string, extra: Partial<RunOptions> = {}): Promise<CommandResult> =>
   runCommand({ command, cwd: tmpdir(), shell: bash, killGraceMs: 500, ...extra });
-
-/** Running and not a zombie (a reaped-late zombie runs nothing). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 2000; i++) {
